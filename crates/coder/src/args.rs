@@ -1,0 +1,869 @@
+//! Arguments: noun phrases with their attachments and coordination, and the actors they
+//! name.
+//!
+//! A chunk-level noun phrase is rarely the whole actor. "One of the heads of the economic
+//! department of the Russian embassy in Paris" is five noun phrases joined by `of` and
+//! `in`; "diplomats from Poland, Sweden and Germany" is one agent and three countries.
+//! This stage joins such chunks into [`Arg`]s and composes each conjunct's actor from the
+//! dictionary mentions it holds:
+//!
+//! 1. a name, person, outlet or capital in the phrase's own words is the actor, with the
+//!    sector of an agent word added ("Kremlin spokesman" → RUS + GOV);
+//! 2. else an agent word takes its country from an adjective ("Russian embassy"), a
+//!    possessor ("Russia's army"), an `of`/`from` phrase ("diplomats from Poland") or a
+//!    place ("police in Cairo"); without one it is left countryless for coreference;
+//! 3. else a phrase with no actor words of its own passes on the actor of its possessor
+//!    or `of` phrase ("the request of Kommersant", "Navalny's sentence").
+
+use attache_dict::{ActorKind, AgentKind, Dictionaries, Origin};
+use attache_ontology::{ActorCode, Code3};
+use attache_text::{ChunkKind, Doc, Tag};
+use chrono::NaiveDate;
+
+use crate::coref::Resolver;
+use crate::mentions::{Found, Lexeme};
+
+/// An actor named in the text.
+#[derive(Debug, Clone)]
+pub(crate) struct ActorRef {
+    pub code: ActorCode,
+    /// Tokens that name it.
+    pub start: usize,
+    pub end: usize,
+    /// Dictionary entries that contributed.
+    pub origins: Vec<Origin>,
+    /// When found through coreference: the antecedent's tokens.
+    pub antecedent: Option<(usize, usize)>,
+    /// "The other side": stands for whichever of the event's sources is not the source.
+    pub reciprocal: bool,
+}
+
+/// A place named in the text.
+#[derive(Debug, Clone)]
+pub(crate) struct Place {
+    pub country: Code3,
+    pub start: usize,
+    pub end: usize,
+}
+
+/// What kind of reference a conjunct is, for coreference.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) enum Reference {
+    /// Names its actors itself.
+    Named,
+    /// A personal pronoun ("he", "them").
+    Pronoun {
+        person: bool,
+        plural: bool,
+        reflexive: bool,
+    },
+    /// Agent words with no country ("the ministry", "three foreign diplomats").
+    Countryless {
+        sectors: Vec<Code3>,
+        foreign: bool,
+        definite: bool,
+        possessive_pronoun: bool,
+    },
+    /// "Both sides", "the two countries": the last pair of actors.
+    Pair,
+    /// "The other side", "each other": the other participant of a joint act.
+    Reciprocal,
+    /// Nothing actor-like.
+    Nothing,
+}
+
+/// One conjunct of an argument.
+#[derive(Debug, Clone)]
+pub(crate) struct Conj {
+    pub start: usize,
+    pub end: usize,
+    /// Head token of its noun phrase.
+    pub head: usize,
+    pub actors: Vec<ActorRef>,
+    pub reference: Reference,
+    pub location: Option<Place>,
+    /// The phrase holds only country adjectives ("Polish" in "Polish, Swedish and German
+    /// diplomats"): it borrows the agent of the last conjunct.
+    pub adjective_only: bool,
+    /// How many the phrase counts ("three foreign diplomats" → 3).
+    pub count: Option<u32>,
+    /// Whether it is a person (a person entry or a person-like agent noun).
+    pub person_like: bool,
+}
+
+/// A top-level argument: one or more coordinated conjuncts.
+#[derive(Debug, Clone)]
+pub(crate) struct Arg {
+    pub start: usize,
+    pub end: usize,
+    /// Its chunks: `first_chunk..end_chunk`, absolute indices.
+    pub first_chunk: usize,
+    pub end_chunk: usize,
+    pub conjuncts: Vec<Conj>,
+    /// Set off by commas after another argument ("Russia, Ukraine's neighbour, ..."): it
+    /// describes that argument and is never a participant itself.
+    pub appositive: bool,
+}
+
+impl Arg {
+    /// Every actor of every conjunct.
+    pub fn actors(&self) -> impl Iterator<Item = &ActorRef> {
+        self.conjuncts.iter().flat_map(|c| c.actors.iter())
+    }
+
+    /// Whether some conjunct names an actor.
+    pub fn has_actor(&self) -> bool {
+        self.actors().next().is_some()
+    }
+}
+
+pub(crate) struct ArgBuilder<'a> {
+    pub doc: &'a Doc,
+    pub dicts: &'a Dictionaries,
+    pub found: &'a [Found],
+    pub date: Option<NaiveDate>,
+}
+
+/// Prepositions whose noun phrase attaches to the noun before it.
+fn attaching(prep: &str) -> Option<Attach> {
+    Some(match prep {
+        "of" => Attach::Of,
+        "from" => Attach::From,
+        "in" | "at" | "near" | "outside" | "inside" => Attach::In,
+        _ => return None,
+    })
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Attach {
+    Of,
+    From,
+    In,
+}
+
+const PERSON_PRONOUNS: &[&str] = &["he", "him", "she", "her", "himself", "herself"];
+const PLURAL_PRONOUNS: &[&str] = &["they", "them", "themselves"];
+const THING_PRONOUNS: &[&str] = &["it", "itself"];
+
+impl<'a> ArgBuilder<'a> {
+    fn chunk_kind(&self, c: usize) -> &ChunkKind {
+        &self.doc.chunks()[c].kind
+    }
+
+    fn is_np(&self, c: usize) -> bool {
+        self.doc.chunks()[c].is_np()
+    }
+
+    fn word(&self, c: usize) -> &str {
+        self.doc.norm(self.doc.chunks()[c].start)
+    }
+
+    /// Builds the arguments of the chunks `chunks` (one sentence): the top-level ones,
+    /// and every nested one in `nested` (for patterns that reach inside, "the expulsion
+    /// of TARGET"). With a resolver, pronouns and descriptions are resolved and the
+    /// top-level arguments become antecedents for what follows.
+    pub fn build(
+        &self,
+        chunks: std::ops::Range<usize>,
+        mut resolver: Option<&mut Resolver>,
+        nested: &mut Vec<Arg>,
+    ) -> Vec<Arg> {
+        let mut args = Vec::new();
+        let mut c = chunks.start;
+        while c < chunks.end {
+            if !self.is_np(c) {
+                c += 1;
+                continue;
+            }
+            let object_position = c > chunks.start
+                && matches!(self.chunk_kind(c - 1), ChunkKind::Vg(_) | ChunkKind::Prep)
+                || c > chunks.start + 1
+                    && matches!(self.chunk_kind(c - 1), ChunkKind::Adv)
+                    && matches!(self.chunk_kind(c - 2), ChunkKind::Vg(_));
+            let (mut arg, next) = self.parse_arg(
+                c,
+                chunks.end,
+                0,
+                object_position,
+                resolver.as_deref(),
+                nested,
+            );
+            // Apposition: ", NP ," right after another argument, with no conjunction.
+            if let Some(prev) = args.last()
+                && let Arg { end_chunk, .. } = prev
+                && *end_chunk + 1 == c
+                && self.word(c - 1) == ","
+                && next < chunks.end
+                && self.word(next) == ","
+                && arg.conjuncts.len() == 1
+            {
+                arg.appositive = true;
+            }
+            if let Some(r) = resolver.as_deref_mut() {
+                r.register(&arg);
+            }
+            args.push(arg);
+            c = next;
+        }
+        args
+    }
+
+    /// Parses an argument starting at NP chunk `c`; returns it and the next chunk.
+    fn parse_arg(
+        &self,
+        c: usize,
+        end: usize,
+        depth: usize,
+        object_position: bool,
+        res: Option<&Resolver>,
+        nested: &mut Vec<Arg>,
+    ) -> (Arg, usize) {
+        let mut conjuncts = Vec::new();
+        let (first, mut next) = self.parse_conj(c, end, depth, res, nested);
+        conjuncts.push(first);
+        // Coordination: C ("," C)* ","? and/or C
+        loop {
+            let mut k = next;
+            let mut items = Vec::new();
+            let mut saw_conj = false;
+            while k < end && self.word(k) == "," && k + 1 < end && self.is_np(k + 1) {
+                let (cj, n) = self.parse_conj(k + 1, end, depth, res, nested);
+                items.push(cj);
+                k = n;
+            }
+            if k < end
+                && self.word(k) == ","
+                && k + 1 < end
+                && matches!(self.chunk_kind(k + 1), ChunkKind::Conj)
+            {
+                k += 1;
+            }
+            if k < end
+                && matches!(self.chunk_kind(k), ChunkKind::Conj)
+                && matches!(self.word(k), "and" | "or")
+                && k + 1 < end
+                && self.is_np(k + 1)
+            {
+                let (cj, n) = self.parse_conj(k + 1, end, depth, res, nested);
+                items.push(cj);
+                k = n;
+                saw_conj = true;
+            }
+            if !saw_conj || items.is_empty() {
+                break;
+            }
+            // An object list followed by a finite verb: its last member starts a new clause
+            // ("attacked Ukraine and Poland condemned it").
+            let finite_follows =
+                k < end && matches!(self.chunk_kind(k), ChunkKind::Vg(v) if v.finite);
+            if object_position && finite_follows && depth == 0 {
+                if items.len() == 1 {
+                    break;
+                }
+                items.pop();
+                // the rest of the list stays, and the last member is re-parsed later
+                let last_start = self.last_conj_chunk(next, k);
+                conjuncts.extend(items);
+                next = last_start;
+                break;
+            }
+            conjuncts.extend(items);
+            next = k;
+            break;
+        }
+        distribute_agents(&mut conjuncts);
+        let start = conjuncts.first().map_or(0, |x| x.start);
+        let end_tok = conjuncts.iter().map(|x| x.end).max().unwrap_or(start);
+        (
+            Arg {
+                start,
+                end: end_tok,
+                first_chunk: c,
+                end_chunk: next,
+                conjuncts,
+                appositive: false,
+            },
+            next,
+        )
+    }
+
+    /// The chunk where the last conjunct between `from` and `to` starts (after its "and").
+    fn last_conj_chunk(&self, from: usize, to: usize) -> usize {
+        (from..to)
+            .rev()
+            .find(|&k| matches!(self.chunk_kind(k), ChunkKind::Conj))
+            .map_or(to, |k| k + 1)
+    }
+
+    /// Parses one conjunct: an NP and its `of`/`from`/`in` attachments.
+    fn parse_conj(
+        &self,
+        c: usize,
+        end: usize,
+        depth: usize,
+        res: Option<&Resolver>,
+        nested: &mut Vec<Arg>,
+    ) -> (Conj, usize) {
+        let chunk = &self.doc.chunks()[c];
+        let ChunkKind::Np { possessor_end } = chunk.kind else {
+            unreachable!("parse_conj on a non-NP")
+        };
+        let mut next = c + 1;
+        let mut attachments: Vec<(Attach, Arg)> = Vec::new();
+        // Attachments, at most a few levels deep (bounded work on long chains).
+        while depth < 6
+            && next + 1 < end
+            && matches!(self.chunk_kind(next), ChunkKind::Prep)
+            && self.is_np(next + 1)
+        {
+            let Some(kind) = attaching(self.word(next)) else {
+                break;
+            };
+            // "in"/"at" attach only a place ("the embassy in Paris"), not a time or a thing.
+            if kind == Attach::In && !self.names_place(next + 1) {
+                break;
+            }
+            let (sub, n) = self.parse_arg(next + 1, end, depth + 1, false, res, nested);
+            nested.push(sub.clone());
+            attachments.push((kind, sub));
+            next = n;
+        }
+        let mut conj = self.compose(
+            chunk.start,
+            chunk.end,
+            chunk.head,
+            possessor_end,
+            &attachments,
+        );
+        if let Some(r) = res
+            && !matches!(conj.reference, Reference::Named | Reference::Nothing)
+        {
+            r.resolve(&mut conj);
+        }
+        let end_tok = attachments.last().map_or(chunk.end, |(_, a)| a.end);
+        (
+            Conj {
+                end: end_tok,
+                ..conj
+            },
+            next,
+        )
+    }
+
+    /// Whether the NP chunk `c` names a place, a capital or a country.
+    fn names_place(&self, c: usize) -> bool {
+        let ch = &self.doc.chunks()[c];
+        self.found.iter().any(|f| {
+            f.start >= ch.start
+                && f.end <= ch.end
+                && f.lexemes.iter().any(|l| {
+                    matches!(
+                        l,
+                        Lexeme::Actor(_, ActorKind::Place | ActorKind::Capital | ActorKind::Name)
+                    )
+                })
+        })
+    }
+
+    fn mentions_in(&self, start: usize, end: usize) -> impl Iterator<Item = &Found> {
+        let from = self.found.partition_point(|f| f.start < start);
+        self.found[from..]
+            .iter()
+            .take_while(move |f| f.start < end)
+            .filter(move |f| f.end <= end)
+    }
+
+    /// Composes the actors of one noun phrase (own tokens `start..end`, possessor before
+    /// `possessor_end`) with its attachments.
+    fn compose(
+        &self,
+        start: usize,
+        end: usize,
+        head: usize,
+        possessor_end: Option<usize>,
+        attachments: &[(Attach, Arg)],
+    ) -> Conj {
+        let doc = self.doc;
+        let own_start = possessor_end.unwrap_or(start);
+        let mut names: Vec<ActorRef> = Vec::new();
+        let mut adjectives: Vec<ActorRef> = Vec::new();
+        let mut places: Vec<Place> = Vec::new();
+        let mut agents: Vec<(Vec<Code3>, AgentKind, Origin, usize)> = Vec::new();
+        let mut former = false;
+        let mut person_like = false;
+        let mut covered = 0usize;
+        for f in self.mentions_in(own_start, end) {
+            covered += f.end - f.start;
+            for lx in &f.lexemes {
+                match *lx {
+                    Lexeme::Actor(a, kind) => {
+                        let e = self.dicts.actor(a);
+                        let r = ActorRef {
+                            code: e.code,
+                            start: f.start,
+                            end: f.end,
+                            origins: vec![e.origin.clone()],
+                            antecedent: None,
+                            reciprocal: false,
+                        };
+                        match kind {
+                            ActorKind::Name
+                            | ActorKind::Media
+                            | ActorKind::People
+                            | ActorKind::Capital => names.push(r),
+                            ActorKind::Adjective => adjectives.push(r),
+                            ActorKind::Place => places.push(Place {
+                                country: e.code.primary(),
+                                start: f.start,
+                                end: f.end,
+                            }),
+                        }
+                    }
+                    Lexeme::Person(p) => {
+                        if let Some(code) = self.dicts.person_code(p, self.date) {
+                            let origin = self.dicts.person(p).origin.clone();
+                            names.push(ActorRef {
+                                code,
+                                start: f.start,
+                                end: f.end,
+                                origins: vec![origin],
+                                antecedent: None,
+                                reciprocal: false,
+                            });
+                            person_like = true;
+                        }
+                    }
+                    Lexeme::Agent(a, kind) => {
+                        let e = self.dicts.agent(a);
+                        if kind == AgentKind::Former {
+                            former = true;
+                        } else {
+                            agents.push((e.sectors.clone(), kind, e.origin.clone(), f.start));
+                            person_like |=
+                                kind == AgentKind::Generic || is_person_noun(doc.lemma(f.end - 1));
+                        }
+                    }
+                }
+            }
+        }
+        // A capital named as the place of something else is a place ("the embassy in
+        // Moscow" is handled by attachment; "Moscow police" here).
+        if !agents.is_empty() {
+            names.retain(|n| {
+                let is_capital_only = self.found.iter().any(|f| {
+                    f.start == n.start
+                        && f.lexemes.iter().all(|l| {
+                            matches!(l, Lexeme::Actor(_, ActorKind::Capital | ActorKind::Place))
+                        })
+                });
+                if is_capital_only {
+                    places.push(Place {
+                        country: n.code.primary(),
+                        start: n.start,
+                        end: n.end,
+                    });
+                }
+                !is_capital_only
+            });
+        }
+        let sectors = choose_sectors(&agents);
+        let agent_origins: Vec<Origin> = agents.iter().map(|a| a.2.clone()).collect();
+        let agent_start = agents.iter().map(|a| a.3).min().unwrap_or(own_start);
+        let possessor = possessor_end.map(|p| self.possessor_actors(start, p));
+        let of_actors = |kinds: &[Attach]| -> Vec<ActorRef> {
+            attachments
+                .iter()
+                .filter(|(k, _)| kinds.contains(k))
+                .flat_map(|(_, a)| a.actors().cloned())
+                .collect()
+        };
+        let location = attachments
+            .iter()
+            .filter(|(k, _)| *k == Attach::In)
+            .find_map(|(_, a)| self.place_of(a))
+            .or_else(|| places.first().cloned());
+        let count = (own_start..end)
+            .find(|&i| doc.tokens()[i].tag == Tag::CD)
+            .and_then(|i| number_value(doc.norm(i)));
+        let definite = matches!(
+            doc.norm(own_start),
+            "the" | "this" | "that" | "these" | "those"
+        );
+        let pron = doc.norm(head);
+        let mut conj = Conj {
+            start,
+            end,
+            head,
+            actors: Vec::new(),
+            reference: Reference::Nothing,
+            location,
+            adjective_only: false,
+            count,
+            person_like,
+        };
+        // Pronouns.
+        if end - start == 1 && doc.tokens()[head].tag == Tag::PRP {
+            let person = PERSON_PRONOUNS.contains(&pron);
+            let plural = PLURAL_PRONOUNS.contains(&pron);
+            if person || plural || THING_PRONOUNS.contains(&pron) {
+                conj.reference = Reference::Pronoun {
+                    person,
+                    plural,
+                    reflexive: pron.ends_with("self") || pron.ends_with("selves"),
+                };
+                conj.person_like = person;
+            }
+            return conj;
+        }
+        let with_former = |code: ActorCode| {
+            if former {
+                code.country_only().with_sector("ELI")
+            } else {
+                code
+            }
+        };
+        if !names.is_empty() {
+            // Names: the most specific one (a person over a country adjective).
+            for mut n in names {
+                if n.code.rest().is_empty() && !sectors.is_empty() {
+                    for s in &sectors {
+                        n.code = n.code.with_sector(s.as_str());
+                    }
+                    n.origins.extend(agent_origins.iter().cloned());
+                    n.start = n.start.min(agent_start);
+                }
+                n.code = with_former(n.code);
+                if !conj.actors.iter().any(|a: &ActorRef| a.code == n.code) {
+                    conj.actors.push(n);
+                }
+            }
+            // "French President Emmanuel Macron": the person subsumes the adjective.
+            conj.reference = Reference::Named;
+            return conj;
+        }
+        if !sectors.is_empty() {
+            let mut countries: Vec<ActorRef> = adjectives.clone();
+            if countries.is_empty() {
+                countries.extend(places.iter().map(|p| ActorRef {
+                    code: ActorCode::new(p.country),
+                    start: p.start,
+                    end: p.end,
+                    origins: Vec::new(),
+                    antecedent: None,
+                    reciprocal: false,
+                }));
+            }
+            if countries.is_empty()
+                && let Some(p) = &possessor
+            {
+                countries.extend(p.iter().cloned());
+            }
+            if countries.is_empty() {
+                countries = of_actors(&[Attach::Of, Attach::From]);
+            }
+            if countries.is_empty()
+                && let Some(loc) = &conj.location
+            {
+                countries.push(ActorRef {
+                    code: ActorCode::new(loc.country),
+                    start: loc.start,
+                    end: loc.end,
+                    origins: Vec::new(),
+                    antecedent: None,
+                    reciprocal: false,
+                });
+            }
+            if countries.is_empty() {
+                let foreign = (own_start..end).any(|i| doc.norm(i) == "foreign");
+                let possessive_pronoun = doc.tokens()[own_start].tag == Tag::PRPS;
+                conj.reference = Reference::Countryless {
+                    sectors: sectors.clone(),
+                    foreign,
+                    definite,
+                    possessive_pronoun,
+                };
+                let mut code = ActorCode::new(Code3::UNKNOWN);
+                for s in &sectors {
+                    code = code.with_sector(s.as_str());
+                }
+                conj.actors.push(ActorRef {
+                    code: with_former(code),
+                    start: agent_start,
+                    end,
+                    origins: agent_origins,
+                    antecedent: None,
+                    reciprocal: false,
+                });
+                return conj;
+            }
+            for c in countries {
+                let mut code = c.code.country_only();
+                // an organisation keeps its own parts ("IGOUNO" + ... stays IGOUNO)
+                if !c.code.rest().is_empty() && !is_country_code(c.code.primary()) {
+                    code = c.code;
+                }
+                for s in &sectors {
+                    code = code.with_sector(s.as_str());
+                }
+                let mut origins = c.origins.clone();
+                origins.extend(agent_origins.iter().cloned());
+                let r = ActorRef {
+                    code: with_former(code),
+                    start: c.start.min(agent_start),
+                    end: c.end.max(end),
+                    origins,
+                    antecedent: c.antecedent,
+                    reciprocal: c.reciprocal,
+                };
+                if !conj.actors.iter().any(|a| a.code == r.code) {
+                    conj.actors.push(r);
+                }
+            }
+            conj.reference = Reference::Named;
+            return conj;
+        }
+        if !adjectives.is_empty() {
+            // Only country adjectives: "the French", or "Polish" in a coordination.
+            conj.adjective_only = covered >= end - own_start - usize::from(definite);
+            conj.actors = adjectives;
+            conj.reference = Reference::Named;
+            return conj;
+        }
+        // "both sides", "the two countries"
+        if is_pair_phrase(doc, own_start, end) {
+            conj.reference = Reference::Pair;
+            return conj;
+        }
+        if is_other_side(doc, own_start, end) {
+            conj.reference = Reference::Reciprocal;
+            conj.actors.push(ActorRef {
+                code: ActorCode::new(Code3::UNKNOWN),
+                start,
+                end,
+                origins: Vec::new(),
+                antecedent: None,
+                reciprocal: true,
+            });
+            return conj;
+        }
+        // No actor words of its own: the possessor's or the `of` phrase's actor ("the
+        // request of Kommersant", "one of the heads of ..."), and its person-likeness.
+        let passed = match possessor.filter(|p| !p.is_empty()) {
+            Some(p) => p,
+            None => {
+                conj.person_like = attachments
+                    .iter()
+                    .find(|(k, _)| *k == Attach::Of)
+                    .and_then(|(_, a)| a.conjuncts.first())
+                    .is_some_and(|c| c.person_like);
+                of_actors(&[Attach::Of])
+            }
+        };
+        if !passed.is_empty() {
+            conj.actors = passed;
+            conj.reference = Reference::Named;
+        }
+        conj
+    }
+
+    /// The actors of a possessor ("Navalny's", "Russia's").
+    fn possessor_actors(&self, start: usize, possessor_end: usize) -> Vec<ActorRef> {
+        // the possessor is everything before the last possessive marker
+        let end = possessor_end.saturating_sub(1).max(start);
+        if end <= start {
+            return Vec::new();
+        }
+        let head = end - 1;
+        let conj = self.compose(start, end, head, None, &[]);
+        conj.actors
+    }
+
+    fn place_of(&self, a: &Arg) -> Option<Place> {
+        let c = a.conjuncts.first()?;
+        if let Some(l) = &c.location {
+            return Some(l.clone());
+        }
+        c.actors.first().map(|r| Place {
+            country: r.code.primary(),
+            start: r.start,
+            end: r.end,
+        })
+    }
+}
+
+/// Whether an agent noun names people rather than an institution ("diplomat",
+/// "spokesman" but not "embassy"): pronouns agree with it ("him", "they").
+fn is_person_noun(lemma: &str) -> bool {
+    const PEOPLE: &[&str] = &[
+        "diplomat",
+        "president",
+        "minister",
+        "ambassador",
+        "envoy",
+        "official",
+        "head",
+        "chief",
+        "leader",
+        "judge",
+        "king",
+        "queen",
+        "premier",
+        "chancellor",
+        "consul",
+        "attache",
+        "general",
+        "soldier",
+        "officer",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "deputy",
+        "senator",
+        "lawmaker",
+        "journalist",
+        "reporter",
+        "correspondent",
+        "rebel",
+        "militant",
+        "activist",
+        "dissident",
+        "civilian",
+        "resident",
+        "citizen",
+        "refugee",
+        "student",
+        "teacher",
+        "worker",
+        "emir",
+        "sultan",
+        "monarch",
+        "governor",
+        "mayor",
+        "prosecutor",
+        "magistrate",
+        "negotiator",
+        "representative",
+        "delegate",
+        "commander",
+        "spy",
+        "agent",
+        "policeman",
+        "legislator",
+        "parliamentarian",
+        "insurgent",
+        "guerrilla",
+        "separatist",
+    ];
+    PEOPLE.contains(&lemma)
+        || lemma.ends_with("man")
+        || lemma.ends_with("woman")
+        || lemma.ends_with("ist")
+}
+
+fn is_country_code(c: Code3) -> bool {
+    matches!(
+        attache_ontology::country_kind(c.as_str()),
+        Some(attache_ontology::CountryKind::Country | attache_ontology::CountryKind::Historical)
+    )
+}
+
+/// Sector codes of the agents of one phrase: specific ones over generic ones ("military
+/// officials" → MIL), at most two.
+fn choose_sectors(agents: &[(Vec<Code3>, AgentKind, Origin, usize)]) -> Vec<Code3> {
+    let specific: Vec<&(Vec<Code3>, AgentKind, Origin, usize)> = agents
+        .iter()
+        .filter(|a| a.1 != AgentKind::Generic)
+        .collect();
+    let pool: Vec<&(Vec<Code3>, AgentKind, Origin, usize)> = if specific.is_empty() {
+        agents.iter().collect()
+    } else {
+        specific
+    };
+    let mut out: Vec<Code3> = Vec::new();
+    for a in pool {
+        for s in &a.0 {
+            if !out.contains(s) && out.len() < 2 {
+                out.push(*s);
+            }
+        }
+    }
+    out
+}
+
+/// In "Polish, Swedish and German diplomats", the adjective-only conjuncts borrow the
+/// sectors of the last conjunct.
+fn distribute_agents(conjuncts: &mut [Conj]) {
+    if conjuncts.len() < 2 {
+        return;
+    }
+    let Some(last) = conjuncts.last() else { return };
+    if last.adjective_only || last.actors.is_empty() {
+        return;
+    }
+    let sectors: Vec<Code3> = last.actors[0].code.rest().to_vec();
+    let person_like = last.person_like;
+    if sectors.is_empty() {
+        return;
+    }
+    let n = conjuncts.len();
+    for c in &mut conjuncts[..n - 1] {
+        if c.adjective_only {
+            for a in &mut c.actors {
+                for s in &sectors {
+                    a.code = a.code.with_sector(s.as_str());
+                }
+            }
+            c.adjective_only = false;
+            c.person_like = person_like;
+        }
+    }
+}
+
+fn is_other_side(doc: &Doc, start: usize, end: usize) -> bool {
+    let words: Vec<&str> = (start..end).map(|i| doc.norm(i)).collect();
+    matches!(
+        words.as_slice(),
+        ["the", "other", "side"]
+            | ["the", "other"]
+            | ["each", "other"]
+            | ["one", "another"]
+            | ["the", "other", "country"]
+            | ["the", "other", "party"]
+    )
+}
+
+fn is_pair_phrase(doc: &Doc, start: usize, end: usize) -> bool {
+    let words: Vec<&str> = (start..end).map(|i| doc.norm(i)).collect();
+    matches!(
+        words.as_slice(),
+        ["both", "sides"]
+            | ["both", "countries"]
+            | ["the", "two", "countries"]
+            | ["the", "two", "sides"]
+            | ["both", "governments"]
+            | ["the", "two", "governments"]
+            | ["the", "two", "capitals"]
+            | ["both", "capitals"]
+    )
+}
+
+/// The value of a number word or numeral ("three" → 3, "1,000" → 1000).
+pub(crate) fn number_value(w: &str) -> Option<u32> {
+    let n = match w {
+        "one" => 1,
+        "two" => 2,
+        "three" => 3,
+        "four" => 4,
+        "five" => 5,
+        "six" => 6,
+        "seven" => 7,
+        "eight" => 8,
+        "nine" => 9,
+        "ten" => 10,
+        "eleven" => 11,
+        "twelve" => 12,
+        "twenty" => 20,
+        _ => return w.replace(',', "").parse().ok(),
+    };
+    Some(n)
+}

@@ -1,0 +1,283 @@
+//! Clauses: every verb group of a sentence as a predicate with its subject and the
+//! stretch of text where its objects are.
+//!
+//! Shallow rules over chunks, in the order news sentences need them:
+//!
+//! * a verb after "and" with no subject of its own shares the previous verb's subject,
+//!   and its voice when it is a bare participle ("were summoned ... and protested");
+//! * a participle after a comma shares the main clause's subject ("Russia took a
+//!   symmetrical step, sending ..."); one opening the sentence shares the next one's
+//!   ("Speaking at the conference, he pointed out ...");
+//! * an infinitive takes the object of the verb before it when there is one ("urged
+//!   Iran to ...") and otherwise that verb's subject ("plans to ...");
+//! * otherwise the subject is the nearest argument to the left in the clause, skipping
+//!   appositions ("Russia, Ukraine's neighbour, attacked ...") and relative pronouns.
+
+use attache_text::{ChunkKind, Doc, VerbGroup, Voice};
+
+use crate::args::Arg;
+
+/// How a predicate relates to the clause structure.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum PredKind {
+    /// A tensed verb or a modal.
+    Finite,
+    /// "to" + verb.
+    Infinitive,
+    /// A bare participle or gerund.
+    Participle,
+}
+
+/// A predicate: a verb group with its clause.
+#[derive(Debug, Clone)]
+pub(crate) struct Pred {
+    /// The verb group's chunk (absolute index).
+    pub chunk: usize,
+    pub vg: VerbGroup,
+    /// The main verb's lemma.
+    pub lemma: String,
+    pub kind: PredKind,
+    /// The subject: an index into the sentence's top-level arguments.
+    pub subject: Option<usize>,
+    pub passive: bool,
+    /// The chunk where the predicate's clause ends (exclusive).
+    pub end_chunk: usize,
+    /// The predicate this one depends on (the verb before an infinitive).
+    pub governor: Option<usize>,
+}
+
+/// Subordinating words that open a clause.
+const SUBORDINATORS: &[&str] = &[
+    "after", "because", "while", "although", "though", "whereas", "if", "unless", "when", "since",
+    "until", "before", "as", "whether", "that", "once",
+];
+
+/// Verbs whose infinitive complement has their own subject ("plans to expel"); with
+/// other verbs an object in between is the infinitive's subject ("urged Iran to stop").
+const SUBJECT_CONTROL: &[&str] = &[
+    "plan", "want", "agree", "refuse", "promise", "threaten", "decide", "try", "seek", "vow",
+    "pledge", "offer", "intend", "hope", "attempt", "aim", "prepare", "fail", "manage", "begin",
+    "start", "continue", "expect", "wish", "need", "be", "have", "take",
+];
+
+pub(crate) struct ClauseAnalyzer<'a> {
+    pub doc: &'a Doc,
+    pub args: &'a [Arg],
+    pub chunks: std::ops::Range<usize>,
+}
+
+impl<'a> ClauseAnalyzer<'a> {
+    fn kind(&self, c: usize) -> &ChunkKind {
+        &self.doc.chunks()[c].kind
+    }
+
+    fn word(&self, c: usize) -> &str {
+        self.doc.norm(self.doc.chunks()[c].start)
+    }
+
+    /// The top-level argument that covers chunk `c`.
+    pub fn arg_at(&self, c: usize) -> Option<usize> {
+        self.args
+            .iter()
+            .position(|a| a.first_chunk <= c && c < a.end_chunk)
+    }
+
+    fn is_finite_vg(&self, c: usize) -> bool {
+        matches!(self.kind(c), ChunkKind::Vg(v) if v.finite)
+    }
+
+    /// Whether a subordinator at chunk `c` opens a clause (a finite verb follows before
+    /// the next comma).
+    fn opens_clause(&self, c: usize) -> bool {
+        if !SUBORDINATORS.contains(&self.word(c)) {
+            return false;
+        }
+        for k in c + 1..self.chunks.end {
+            if self.is_finite_vg(k) {
+                return true;
+            }
+            if matches!(self.kind(k), ChunkKind::Punct) {
+                return false;
+            }
+        }
+        false
+    }
+
+    /// The end of the clause of the verb group at `c`.
+    fn clause_end(&self, c: usize) -> usize {
+        let end = self.chunks.end;
+        let mut k = c + 1;
+        while k < end {
+            match self.kind(k) {
+                ChunkKind::Vg(v) if v.finite => return k,
+                ChunkKind::Vg(v) if v.nonfinite_participle && k > 0 && self.word(k - 1) == "," => {
+                    return k - 1;
+                }
+                ChunkKind::Wh => return k,
+                ChunkKind::Prep if self.opens_clause(k) => return k,
+                ChunkKind::Punct => {
+                    let w = self.word(k);
+                    if matches!(w, ";" | ":" | "\"" | "“" | "”" | "(" | ")" | "--" | "—") {
+                        return k;
+                    }
+                    if w == "," && k + 1 < end {
+                        let next_is_clause = matches!(
+                            self.kind(k + 1),
+                            ChunkKind::Conj | ChunkKind::Wh | ChunkKind::Vg(_)
+                        ) || matches!(self.kind(k + 1), ChunkKind::Prep)
+                            && self.opens_clause(k + 1)
+                            || self.arg_at(k + 1).is_some_and(|a| {
+                                let after = self.args[a].end_chunk;
+                                after < end
+                                    && matches!(self.kind(after), ChunkKind::Vg(v) if v.finite)
+                            });
+                        if next_is_clause {
+                            return k;
+                        }
+                    }
+                }
+                ChunkKind::Conj if k + 1 < end => {
+                    if matches!(self.kind(k + 1), ChunkKind::Vg(_)) {
+                        return k;
+                    }
+                    if let Some(a) = self.arg_at(k + 1) {
+                        let after = self.args[a].end_chunk;
+                        if after < end && self.is_finite_vg(after) {
+                            return k;
+                        }
+                    }
+                }
+                _ => {}
+            }
+            k += 1;
+        }
+        end
+    }
+
+    /// The predicates of the sentence, in order.
+    pub fn predicates(&self) -> Vec<Pred> {
+        let mut preds: Vec<Pred> = Vec::new();
+        for c in self.chunks.clone() {
+            let ChunkKind::Vg(vg) = self.kind(c) else {
+                continue;
+            };
+            let lemma = self.doc.lemma(vg.main).to_string();
+            let kind = if vg.infinitive {
+                PredKind::Infinitive
+            } else if vg.finite {
+                PredKind::Finite
+            } else {
+                PredKind::Participle
+            };
+            let mut passive = vg.voice == Voice::Passive;
+            let mut subject = None;
+            let mut governor = None;
+            let prev = preds.len().checked_sub(1);
+            let after_conj = c > self.chunks.start && matches!(self.kind(c - 1), ChunkKind::Conj);
+            let after_comma = c > self.chunks.start && self.word(c - 1) == ",";
+            match kind {
+                _ if after_conj && prev.is_some() => {
+                    let p = &preds[prev.unwrap_or(0)];
+                    subject = p.subject;
+                    // "were summoned ... and protested": a bare participle shares the voice
+                    let bare = self.doc.chunks()[c].start == vg.main;
+                    if p.passive
+                        && bare
+                        && self.doc.tokens()[vg.main]
+                            .alts
+                            .contains(attache_text::Tag::VBN)
+                    {
+                        passive = true;
+                    }
+                    governor = p.governor;
+                }
+                PredKind::Participle if after_comma && prev.is_some() => {
+                    subject = preds[prev.unwrap_or(0)].subject;
+                }
+                PredKind::Participle
+                    if c == self.chunks.start
+                        || c == self.chunks.start + 1
+                            && matches!(self.kind(self.chunks.start), ChunkKind::Adv) =>
+                {
+                    // filled in from the next finite predicate below
+                }
+                PredKind::Infinitive => {
+                    if let Some(p) = prev {
+                        governor = Some(p);
+                        let gov = &preds[p];
+                        let between = self.arg_before(c, gov.chunk + 1);
+                        subject = match between {
+                            Some(a)
+                                if !SUBJECT_CONTROL.contains(&gov.lemma.as_str())
+                                    && self.args[a].has_actor() =>
+                            {
+                                Some(a)
+                            }
+                            _ => gov.subject,
+                        };
+                    }
+                }
+                _ => {
+                    subject = self.subject_left(c);
+                }
+            }
+            preds.push(Pred {
+                chunk: c,
+                vg: vg.clone(),
+                lemma,
+                kind,
+                subject,
+                passive,
+                end_chunk: self.clause_end(c),
+                governor,
+            });
+        }
+        // Sentence-opening participles share the next finite predicate's subject.
+        for i in 0..preds.len() {
+            if preds[i].kind == PredKind::Participle && preds[i].subject.is_none() {
+                if let Some(next) = preds[i + 1..].iter().find(|p| p.kind == PredKind::Finite) {
+                    preds[i].subject = next.subject;
+                }
+            }
+        }
+        preds
+    }
+
+    /// The nearest argument ending before chunk `c` and starting at or after `floor`.
+    fn arg_before(&self, c: usize, floor: usize) -> Option<usize> {
+        (floor..c).rev().find_map(|k| {
+            self.arg_at(k)
+                .filter(|&a| self.args[a].end_chunk == k + 1 && !self.args[a].appositive)
+        })
+    }
+
+    /// The subject of a finite verb group: the nearest argument to its left in the clause.
+    fn subject_left(&self, c: usize) -> Option<usize> {
+        let mut k = c;
+        while k > self.chunks.start {
+            k -= 1;
+            match self.kind(k) {
+                ChunkKind::Adv | ChunkKind::Other => continue,
+                ChunkKind::Wh => continue,
+                ChunkKind::Punct if matches!(self.word(k), "," | "\"" | "“" | "”") => continue,
+                ChunkKind::Vg(_) => return None,
+                _ => {}
+            }
+            if let Some(a) = self.arg_at(k) {
+                if self.args[a].appositive {
+                    k = self.args[a].first_chunk;
+                    continue;
+                }
+                // A time or place phrase opening the sentence is not the subject
+                // ("On February 5, Moscow ...": "February 5" is inside a PP).
+                let first = self.args[a].first_chunk;
+                if first > self.chunks.start && matches!(self.kind(first - 1), ChunkKind::Prep) {
+                    k = first;
+                    continue;
+                }
+                return Some(a);
+            }
+        }
+        None
+    }
+}

@@ -1,0 +1,266 @@
+//! Coreference within a document: "him", "the ministry", "both sides", "three foreign
+//! diplomats ... Diplomats from Poland, Sweden and Germany".
+//!
+//! The resolver keeps the actors named so far (the history) and, for descriptions that a
+//! later sentence elaborates, a first-pass view of the sentences that follow:
+//!
+//! * personal pronouns take the most recent antecedent that agrees (a person for "he",
+//!   "him"; a country, organisation or institution for "it"; a plural or a group for
+//!   "they");
+//! * a definite description without a country ("the ministry", "the court") takes the
+//!   country of the most recent actor of the same sector;
+//! * an indefinite or "foreign" description ("three foreign diplomats") takes the actors
+//!   of the next mention with the same head noun that names countries, within the next
+//!   two sentences (and, for a counted phrase, as many actors as it counts);
+//! * "both sides", "the two countries" take the last two countries named.
+
+use attache_ontology::{ActorCode, Code3};
+use attache_text::{Doc, Tag};
+
+use crate::args::{ActorRef, Arg, Conj, Reference};
+
+#[derive(Debug, Clone)]
+struct Antecedent {
+    actors: Vec<ActorRef>,
+    person_like: bool,
+    plural: bool,
+    sentence: usize,
+    head_lemma: String,
+}
+
+/// The coreference resolver of one document.
+pub(crate) struct Resolver<'a> {
+    history: Vec<Antecedent>,
+    /// First-pass arguments of every sentence, for elaborations that come later.
+    lookahead: &'a [Vec<Arg>],
+    doc: &'a Doc,
+    /// The sentence being built.
+    pub sentence: usize,
+}
+
+/// How far back (in sentences) a pronoun or description may find its antecedent.
+const WINDOW: usize = 4;
+
+impl<'a> Resolver<'a> {
+    pub fn new(doc: &'a Doc, lookahead: &'a [Vec<Arg>]) -> Resolver<'a> {
+        Resolver {
+            history: Vec::new(),
+            lookahead,
+            doc,
+            sentence: 0,
+        }
+    }
+
+    /// Records the actors of a top-level argument as possible antecedents.
+    pub fn register(&mut self, arg: &Arg) {
+        if arg.appositive {
+            return;
+        }
+        let plural_group = arg.conjuncts.len() > 1;
+        let mut all = Vec::new();
+        for c in &arg.conjuncts {
+            if c.actors.is_empty() || c.actors.iter().all(|a| a.code.is_countryless()) {
+                continue;
+            }
+            all.extend(c.actors.iter().cloned());
+            self.history.push(Antecedent {
+                actors: c.actors.clone(),
+                person_like: c.person_like,
+                plural: self.is_plural(c) || c.actors.len() > 1,
+                sentence: self.sentence,
+                head_lemma: self.doc.lemma(c.head).to_string(),
+            });
+        }
+        if plural_group && all.len() > 1 {
+            let person_like = arg.conjuncts.iter().all(|c| c.person_like);
+            let head_lemma = arg
+                .conjuncts
+                .last()
+                .map(|c| self.doc.lemma(c.head).to_string())
+                .unwrap_or_default();
+            self.history.push(Antecedent {
+                actors: all,
+                person_like,
+                plural: true,
+                sentence: self.sentence,
+                head_lemma,
+            });
+        }
+    }
+
+    fn is_plural(&self, c: &Conj) -> bool {
+        matches!(self.doc.tokens()[c.head].tag, Tag::NNS | Tag::NNPS)
+    }
+
+    fn recent(&self) -> impl Iterator<Item = &Antecedent> {
+        let floor = self.sentence.saturating_sub(WINDOW);
+        self.history
+            .iter()
+            .rev()
+            .take_while(move |a| a.sentence >= floor)
+    }
+
+    /// Resolves a conjunct that does not name its actors itself.
+    pub fn resolve(&self, conj: &mut Conj) {
+        match conj.reference.clone() {
+            Reference::Pronoun {
+                person,
+                plural,
+                reflexive: _,
+            } => {
+                let found = self.recent().find(|a| {
+                    if person {
+                        a.person_like && !a.plural
+                    } else if plural {
+                        a.plural || !a.person_like
+                    } else {
+                        !a.person_like && !a.plural
+                    }
+                });
+                if let Some(a) = found {
+                    conj.actors = self.as_antecedent(&a.actors, conj);
+                }
+            }
+            Reference::Countryless {
+                sectors,
+                foreign,
+                definite,
+                possessive_pronoun,
+            } => {
+                if foreign || !definite {
+                    if let Some(actors) = self.elaboration(conj, &sectors) {
+                        conj.actors = self.as_antecedent(&actors, conj);
+                        return;
+                    }
+                }
+                if foreign {
+                    return;
+                }
+                // "the ministry", "its embassy": the country of the latest actor of the same
+                // sector (or, for a possessive pronoun, of the latest actor at all).
+                // the same head noun first ("the ministry" <- "the Russian Foreign Ministry"),
+                // then the same sector
+                let head = self.doc.lemma(conj.head);
+                let usable = |a: &&Antecedent| a.actors.iter().any(|x| !x.code.is_countryless());
+                let found = self
+                    .recent()
+                    .filter(usable)
+                    .find(|a| !possessive_pronoun && a.head_lemma == head)
+                    .or_else(|| {
+                        self.recent().filter(usable).find(|a| {
+                            a.actors.iter().any(|x| {
+                                possessive_pronoun
+                                    || sectors.iter().any(|s| x.code.has_sector(s.as_str()))
+                            })
+                        })
+                    });
+                if let Some(a) = found {
+                    let mut out = Vec::new();
+                    for x in a.actors.iter().filter(|x| !x.code.is_countryless()) {
+                        let code = conj
+                            .actors
+                            .first()
+                            .map_or(x.code, |own| own.code.with_primary(x.code.primary()));
+                        if !out.iter().any(|r: &ActorRef| r.code == code) {
+                            out.push(ActorRef {
+                                code,
+                                start: conj.start,
+                                end: conj.end,
+                                origins: own_origins(conj),
+                                antecedent: Some((x.start, x.end)),
+                                reciprocal: false,
+                            });
+                        }
+                        if definite {
+                            break;
+                        }
+                    }
+                    conj.actors = out;
+                }
+            }
+            Reference::Pair => {
+                let mut countries: Vec<&ActorRef> = Vec::new();
+                for a in self.recent() {
+                    for x in &a.actors {
+                        if !x.code.is_countryless()
+                            && !countries
+                                .iter()
+                                .any(|c| c.code.primary() == x.code.primary())
+                        {
+                            countries.push(x);
+                        }
+                    }
+                    if countries.len() >= 2 {
+                        break;
+                    }
+                }
+                if countries.len() >= 2 {
+                    conj.actors = countries[..2]
+                        .iter()
+                        .map(|x| ActorRef {
+                            code: ActorCode::new(x.code.primary()),
+                            start: conj.start,
+                            end: conj.end,
+                            origins: Vec::new(),
+                            antecedent: Some((x.start, x.end)),
+                            reciprocal: false,
+                        })
+                        .collect();
+                }
+            }
+            Reference::Named | Reference::Nothing | Reference::Reciprocal => {}
+        }
+    }
+
+    /// The actors of a later mention with the same head noun that names countries.
+    fn elaboration(&self, conj: &Conj, sectors: &[Code3]) -> Option<Vec<ActorRef>> {
+        let head = self.doc.lemma(conj.head);
+        for s in self.sentence..(self.sentence + 3).min(self.lookahead.len()) {
+            for arg in &self.lookahead[s] {
+                if arg.start <= conj.start && s == self.sentence {
+                    continue;
+                }
+                for c in &arg.conjuncts {
+                    let same_head = self.doc.lemma(c.head) == head;
+                    let countries: Vec<ActorRef> = c
+                        .actors
+                        .iter()
+                        .filter(|a| {
+                            !a.code.is_countryless()
+                                && sectors.iter().all(|x| a.code.has_sector(x.as_str()))
+                        })
+                        .cloned()
+                        .collect();
+                    if same_head
+                        && !countries.is_empty()
+                        && conj.count.is_none_or(|n| n as usize == countries.len())
+                    {
+                        return Some(countries);
+                    }
+                }
+            }
+        }
+        None
+    }
+
+    fn as_antecedent(&self, actors: &[ActorRef], conj: &Conj) -> Vec<ActorRef> {
+        actors
+            .iter()
+            .map(|a| ActorRef {
+                code: a.code,
+                start: conj.start,
+                end: conj.end,
+                origins: a.origins.clone(),
+                antecedent: Some((a.start, a.end)),
+                reciprocal: false,
+            })
+            .collect()
+    }
+}
+
+fn own_origins(conj: &Conj) -> Vec<attache_dict::Origin> {
+    conj.actors
+        .first()
+        .map(|a| a.origins.clone())
+        .unwrap_or_default()
+}

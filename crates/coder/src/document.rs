@@ -1,0 +1,268 @@
+//! Document reasoning: what only the whole story tells.
+//!
+//! * **Reciprocity**: "Russia took a symmetrical step" codes the mirror of the latest act
+//!   done *to* Russia, and links to it.
+//! * **Attribution** stated in a sentence of its own ("This became known to Les Echos")
+//!   goes to the events of the sentence before.
+//! * **Dates**: each event takes the temporal expression of its sentence nearest to its
+//!   trigger, else the publication date, labelled as such.
+//! * **One event, one record**: the same event told in the lede and again in the body is
+//!   merged, keeping every mention.
+
+use attache_text::Doc;
+use chrono::NaiveDate;
+
+use crate::args::ActorRef;
+use crate::dates::{DateValue, TimeExpr};
+use crate::events::{RawEvent, same_primary};
+use crate::record::DateSource;
+
+/// The date chosen for an event.
+#[derive(Debug, Clone)]
+pub(crate) struct Dated {
+    pub value: Option<DateValue>,
+    pub source: DateSource,
+    /// Tokens of the phrase.
+    pub phrase: Option<(usize, usize)>,
+}
+
+/// An event after document reasoning.
+#[derive(Debug, Clone)]
+pub(crate) struct Final {
+    pub ev: RawEvent,
+    pub date: Dated,
+    /// (sentence, trigger tokens) of every mention.
+    pub mentions: Vec<(usize, (usize, usize))>,
+    pub reciprocates: Option<usize>,
+}
+
+pub(crate) struct Reasoner<'a> {
+    pub doc: &'a Doc,
+    pub times: &'a [Vec<TimeExpr>],
+    pub pub_date: Option<NaiveDate>,
+    /// Attribution found in each sentence.
+    pub attribution: &'a [Vec<ActorRef>],
+}
+
+impl<'a> Reasoner<'a> {
+    pub fn run(&self, mut raw: Vec<RawEvent>) -> Vec<Final> {
+        self.resolve_mirrors(&mut raw);
+        self.attribute_back(&mut raw);
+        // Unresolved reciprocal acts (no code) are dropped; indices shift accordingly.
+        let mut index = vec![None; raw.len()];
+        let mut n = 0;
+        for (i, e) in raw.iter().enumerate() {
+            if e.code.is_some() {
+                index[i] = Some(n);
+                n += 1;
+            }
+        }
+        let dated: Vec<Final> = raw
+            .into_iter()
+            .filter(|e| e.code.is_some())
+            .map(|e| {
+                let date = self.date_of(&e);
+                let mentions = vec![(e.sentence, e.trigger)];
+                let reciprocates = e.reciprocates.and_then(|j| index[j]);
+                Final {
+                    ev: e,
+                    date,
+                    mentions,
+                    reciprocates,
+                }
+            })
+            .collect();
+        merge(dated)
+    }
+
+    /// Gives each reciprocal act the code and mirror target of the act it answers.
+    fn resolve_mirrors(&self, raw: &mut [RawEvent]) {
+        for i in 0..raw.len() {
+            if raw[i].code.is_some() {
+                continue;
+            }
+            let src = raw[i].source.code;
+            let answered = (0..i).rev().find(|&j| {
+                let e = &raw[j];
+                e.code.is_some()
+                    && e.target
+                        .as_ref()
+                        .is_some_and(|t| same_primary(&t.code, &src))
+                    && !same_primary(&e.source.code, &src)
+            });
+            let Some(j) = answered else { continue };
+            let code = raw[j].code;
+            let other = raw[j].source.clone();
+            // the most specific actor of the sentence from the answered act's source country
+            let target = raw[i]
+                .sentence_actors
+                .iter()
+                .filter(|a| {
+                    same_primary(&a.code, &other.code)
+                        && !(a.start == raw[i].source.start && a.end == raw[i].source.end)
+                })
+                .max_by_key(|a| a.code.parts().len())
+                .cloned()
+                .unwrap_or(other);
+            let e = &mut raw[i];
+            e.code = code;
+            e.target = Some(target);
+            e.reciprocates = Some(j);
+            // a reciprocal act of a secret exchange is secret too
+            if raw[j].modality.secret {
+                raw[i].modality.secret = true;
+            }
+        }
+    }
+
+    /// A sentence that only says who reports ("This became known to Les Echos") gives its
+    /// attribution to the events of the sentence before it in the same paragraph.
+    fn attribute_back(&self, raw: &mut [RawEvent]) {
+        let sentences = self.doc.sentences();
+        for (s, attr) in self.attribution.iter().enumerate() {
+            if attr.is_empty() || s == 0 || raw.iter().any(|e| e.sentence == s) {
+                continue;
+            }
+            if sentences[s].paragraph != sentences[s - 1].paragraph {
+                continue;
+            }
+            for e in raw.iter_mut().filter(|e| e.sentence == s - 1) {
+                for a in attr {
+                    if !e.attribution.iter().any(|x| x.code == a.code) {
+                        e.attribution.push(a.clone());
+                    }
+                }
+            }
+        }
+    }
+
+    fn date_of(&self, e: &RawEvent) -> Dated {
+        let times = &self.times[e.sentence];
+        let t = e.trigger.0;
+        let nearest = times.iter().min_by_key(|x| {
+            if x.end <= t {
+                t - x.end
+            } else {
+                x.start.saturating_sub(t)
+            }
+        });
+        if let Some(x) = nearest {
+            return match x.value {
+                Some(v) => Dated {
+                    value: Some(v),
+                    source: DateSource::Text,
+                    phrase: Some((x.start, x.end)),
+                },
+                None => Dated {
+                    value: None,
+                    source: DateSource::Unresolved,
+                    phrase: Some((x.start, x.end)),
+                },
+            };
+        }
+        match self.pub_date {
+            Some(p) => Dated {
+                value: Some(DateValue {
+                    year: chrono::Datelike::year(&p),
+                    month: Some(chrono::Datelike::month(&p)),
+                    day: Some(chrono::Datelike::day(&p)),
+                }),
+                source: DateSource::Publication,
+                phrase: None,
+            },
+            None => Dated {
+                value: None,
+                source: DateSource::None,
+                phrase: None,
+            },
+        }
+    }
+}
+
+/// Whether two dated events may be the same event.
+fn dates_compatible(a: &Dated, b: &Dated) -> bool {
+    match (a.source, b.source) {
+        (DateSource::Text, DateSource::Text) => match (a.value, b.value) {
+            (Some(x), Some(y)) => {
+                let (xs, ys) = (x.format(), y.format());
+                xs.starts_with(&ys) || ys.starts_with(&xs)
+            }
+            _ => true,
+        },
+        _ => true,
+    }
+}
+
+fn same_event(a: &Final, b: &Final) -> bool {
+    let (x, y) = (&a.ev, &b.ev);
+    x.code == y.code
+        && same_primary(&x.source.code, &y.source.code)
+        && match (&x.target, &y.target) {
+            (Some(s), Some(t)) => same_primary(&s.code, &t.code),
+            (None, None) => true,
+            _ => false,
+        }
+        && x.modality.negated == y.modality.negated
+        && x.modality.hypothetical == y.modality.hypothetical
+        && dates_compatible(&a.date, &b.date)
+}
+
+fn more_specific(a: &ActorRef, b: &ActorRef) -> bool {
+    b.code.parts().len() > a.code.parts().len()
+}
+
+/// Merges mentions of the same event; returns the merged list with `reciprocates`
+/// pointing at merged indices.
+fn merge(events: Vec<Final>) -> Vec<Final> {
+    let mut out: Vec<Final> = Vec::with_capacity(events.len());
+    let mut map = vec![0usize; events.len()];
+    for (i, e) in events.into_iter().enumerate() {
+        if let Some(k) = out.iter().position(|m| same_event(m, &e)) {
+            map[i] = k;
+            let m = &mut out[k];
+            if more_specific(&m.ev.source, &e.ev.source) {
+                m.ev.source = e.ev.source.clone();
+            }
+            if let (Some(t), Some(u)) = (&m.ev.target, &e.ev.target)
+                && more_specific(t, u)
+            {
+                m.ev.target = Some(u.clone());
+            }
+            let better_date = m.date.source != DateSource::Text
+                && e.date.source == DateSource::Text
+                || (m.date.source == DateSource::Text
+                    && e.date.source == DateSource::Text
+                    && e.date.value.map(|v| v.granularity())
+                        > m.date.value.map(|v| v.granularity()));
+            if better_date {
+                m.date = e.date.clone();
+            }
+            for a in e.ev.attribution {
+                if !m.ev.attribution.iter().any(|x| x.code == a.code) {
+                    m.ev.attribution.push(a);
+                }
+            }
+            m.ev.modality.secret |= e.ev.modality.secret;
+            m.ev.modality.hedged |= e.ev.modality.hedged;
+            if m.ev.location.is_none() {
+                m.ev.location = e.ev.location;
+            }
+            if m.reciprocates.is_none() {
+                m.reciprocates = e.reciprocates;
+            }
+            m.mentions.extend(e.mentions);
+        } else {
+            map[i] = out.len();
+            out.push(e);
+        }
+    }
+    // Indices in `reciprocates` were pre-merge indices of coded events: remap. An event
+    // never answers itself.
+    for (k, f) in out.iter_mut().enumerate() {
+        f.reciprocates = f
+            .reciprocates
+            .and_then(|j| map.get(j).copied())
+            .filter(|&j| j != k);
+    }
+    out
+}

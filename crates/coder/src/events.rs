@@ -1,0 +1,637 @@
+//! Events of a sentence: patterns matched against each predicate's clause.
+//!
+//! For every predicate the coder tries, in order: a reciprocity phrase ("took a
+//! symmetrical step"), the verb patterns of its lemma (most specific first), and, for a
+//! light verb ("announced", "held"), the noun patterns of its object ("the expulsion of
+//! ..."). The source is the subject (in the passive, the `by` phrase); the target is what
+//! the pattern's `TARGET` binds, or the object. One event is made per source × target.
+
+use attache_dict::{Dictionaries, Element, Frame, Special};
+use attache_ontology::{ActorCode, CameoCode};
+use attache_text::{ChunkKind, Doc, Tag};
+use rustc_hash::FxHashMap;
+
+use crate::args::{ActorRef, Arg, Place};
+use crate::clauses::{ClauseAnalyzer, Pred, PredKind};
+use crate::record::Modality;
+
+/// An event before document-level reasoning.
+#[derive(Debug, Clone)]
+pub(crate) struct RawEvent {
+    pub sentence: usize,
+    /// `None` for a reciprocal act whose code comes from the act it answers.
+    pub code: Option<CameoCode>,
+    pub source: ActorRef,
+    pub target: Option<ActorRef>,
+    /// Trigger tokens.
+    pub trigger: (usize, usize),
+    pub rule: &'static str,
+    pub pattern: String,
+    pub entry: String,
+    pub modality: Modality,
+    pub attribution: Vec<ActorRef>,
+    pub location: Option<Place>,
+    /// Actors named elsewhere in the sentence, to refine a reciprocal act's target.
+    pub sentence_actors: Vec<ActorRef>,
+    /// Set by document reasoning: the index of the event this one answers.
+    pub reciprocates: Option<usize>,
+}
+
+/// Verbs whose infinitive complement happened ("managed to", "began to").
+const IMPLICATIVE: &[&str] = &[
+    "manage", "begin", "start", "continue", "proceed", "resume", "go", "be", "have", "take", "use",
+];
+/// Verbs whose infinitive complement is announced for the future ("plans to").
+const FUTURE: &[&str] = &[
+    "plan", "intend", "decide", "prepare", "agree", "vow", "pledge", "promise", "aim", "expect",
+    "will", "schedule",
+];
+/// Verbs whose infinitive complement did not happen ("refused to").
+const NEGATING: &[&str] = &["refuse", "decline", "fail", "reject", "deny"];
+const HYPOTHETICAL_MODALS: &[&str] = &[
+    "may", "might", "could", "would", "should", "can", "must", "ought",
+];
+
+struct Match {
+    target: Option<Vec<ActorRef>>,
+    source: Option<Vec<ActorRef>>,
+    /// One past the last token matched.
+    end: usize,
+}
+
+pub(crate) struct SentenceCoder<'a> {
+    pub doc: &'a Doc,
+    pub dicts: &'a Dictionaries,
+    pub sentence: usize,
+    pub clauses: ClauseAnalyzer<'a>,
+    pub nested: &'a [Arg],
+    /// First token → (is top-level, index).
+    starts: FxHashMap<usize, (bool, usize)>,
+    /// Token → chunk.
+    chunk_of: FxHashMap<usize, usize>,
+}
+
+impl<'a> SentenceCoder<'a> {
+    pub fn new(
+        doc: &'a Doc,
+        dicts: &'a Dictionaries,
+        sentence: usize,
+        args: &'a [Arg],
+        nested: &'a [Arg],
+    ) -> SentenceCoder<'a> {
+        let s = &doc.sentences()[sentence];
+        let mut starts = FxHashMap::default();
+        for (i, a) in nested.iter().enumerate() {
+            starts.insert(a.start, (false, i));
+        }
+        for (i, a) in args.iter().enumerate() {
+            starts.insert(a.start, (true, i));
+        }
+        let mut chunk_of = FxHashMap::default();
+        for c in s.chunks.clone() {
+            let ch = &doc.chunks()[c];
+            for t in ch.start..ch.end {
+                chunk_of.insert(t, c);
+            }
+        }
+        SentenceCoder {
+            doc,
+            dicts,
+            sentence,
+            clauses: ClauseAnalyzer {
+                doc,
+                args,
+                chunks: s.chunks.clone(),
+            },
+            nested,
+            starts,
+            chunk_of,
+        }
+    }
+
+    fn arg_starting(&self, t: usize) -> Option<&Arg> {
+        self.starts.get(&t).map(|&(top, i)| {
+            if top {
+                &self.clauses.args[i]
+            } else {
+                &self.nested[i]
+            }
+        })
+    }
+
+    fn sentence_end(&self) -> usize {
+        self.doc.sentences()[self.sentence].tokens.end
+    }
+
+    fn chunk_start_token(&self, c: usize) -> usize {
+        if c < self.clauses.chunks.end {
+            self.doc.chunks()[c].start
+        } else {
+            self.sentence_end()
+        }
+    }
+
+    fn skippable(&self, t: usize) -> bool {
+        let tag = self.doc.tokens()[t].tag;
+        tag.is_adverb() || tag == Tag::RP
+    }
+
+    /// Skips adverbs and particles from `t`.
+    fn skip_adverbs(&self, mut t: usize, end: usize) -> usize {
+        while t < end && self.skippable(t) {
+            t += 1;
+        }
+        t
+    }
+
+    /// Finds a word of `alts` at or after `t`, skipping adverbs and the words of the noun
+    /// phrase it stands in; returns its token.
+    fn find_word(&self, alts: &[String], t: usize, end: usize) -> Option<usize> {
+        let limit = end.min(t + 10);
+        for q in t..limit {
+            let hit = alts
+                .iter()
+                .any(|a| a == self.doc.norm(q) || a == self.doc.lemma(q));
+            if hit {
+                // everything between t and q is an adverb or inside q's noun phrase
+                let np = self
+                    .chunk_of
+                    .get(&q)
+                    .filter(|&&c| self.doc.chunks()[c].is_np())
+                    .map(|&c| self.doc.chunks()[c].start);
+                let ok = (t..q).all(|k| self.skippable(k) || np.is_some_and(|s| k >= s));
+                return ok.then_some(q);
+            }
+            let is_np_word = self
+                .chunk_of
+                .get(&q)
+                .is_some_and(|&c| self.doc.chunks()[c].is_np());
+            if !(self.skippable(q) || is_np_word) {
+                return None;
+            }
+        }
+        None
+    }
+
+    /// Matches the elements of `frame` from token `t` to `end`.
+    fn match_elements(
+        &self,
+        frame: &Frame,
+        mut t: usize,
+        end: usize,
+        passive: bool,
+    ) -> Option<Match> {
+        let mut target: Option<Vec<ActorRef>> = None;
+        let mut source = None;
+        let mut last_word_arg: Option<&Arg> = None;
+        for e in &frame.elements {
+            match e {
+                Element::Word(alts) => {
+                    let q = self.find_word(alts, t, end)?;
+                    last_word_arg = self.arg_containing(q);
+                    t = q + 1;
+                }
+                Element::Optional(alts) => {
+                    if let Some(q) = self.find_word(alts, t, end) {
+                        t = q + 1;
+                    }
+                }
+                Element::Target(sectors) => {
+                    if passive {
+                        continue; // the subject is the target
+                    }
+                    let arg = self.object_at(t, end)?;
+                    let actors: Vec<ActorRef> = arg
+                        .actors()
+                        .filter(|a| sector_ok(a, sectors))
+                        .cloned()
+                        .collect();
+                    if actors.is_empty() && !sectors.is_empty() {
+                        return None;
+                    }
+                    target = Some(actors);
+                    t = arg.end;
+                    last_word_arg = None;
+                }
+                Element::Source => {
+                    let s = self.skip_adverbs(t, end);
+                    let arg = self.arg_starting(s)?;
+                    source = Some(arg.actors().cloned().collect());
+                    t = arg.end;
+                }
+                Element::AnyNp => {
+                    let s = self.skip_adverbs(t, end);
+                    let arg = self.arg_starting(s)?;
+                    t = arg.end;
+                }
+            }
+            if t > end {
+                return None;
+            }
+        }
+        if target.is_none() && !passive {
+            // The noun phrase the last word stood in, else the next one (the object).
+            if let Some(a) = last_word_arg.filter(|a| a.has_actor()) {
+                target = Some(a.actors().cloned().collect());
+            } else {
+                if let Some(a) = self.object_at(t, end) {
+                    target = Some(a.actors().cloned().collect());
+                }
+            }
+        }
+        Some(Match {
+            target,
+            source,
+            end: t,
+        })
+    }
+
+    /// The noun phrase at `t` (after adverbs), or after one prepositional phrase that
+    /// comes before it ("expelled from their capitals one diplomat").
+    fn object_at(&self, t: usize, end: usize) -> Option<&Arg> {
+        let s = self.skip_adverbs(t, end);
+        if s >= end {
+            return None;
+        }
+        if let Some(a) = self.arg_starting(s) {
+            return Some(a);
+        }
+        if self.doc.tokens()[s].tag == Tag::IN
+            && let Some(pp) = self.arg_starting(s + 1)
+        {
+            let s2 = self.skip_adverbs(pp.end, end);
+            return self.arg_starting(s2).filter(|_| s2 < end);
+        }
+        None
+    }
+
+    /// The argument (top-level or nested) whose own noun phrase holds token `q`.
+    fn arg_containing(&self, q: usize) -> Option<&Arg> {
+        let c = *self.chunk_of.get(&q)?;
+        let ch = &self.doc.chunks()[c];
+        self.arg_starting(ch.start)
+            .or_else(|| self.clauses.arg_at(c).map(|a| &self.clauses.args[a]))
+    }
+
+    fn by_agent(&self, from: usize, end: usize) -> Option<Vec<ActorRef>> {
+        let mut t = from;
+        while t < end {
+            if self.doc.norm(t) == "by" && self.doc.tokens()[t].tag == Tag::IN {
+                let a = self.arg_starting(t + 1)?;
+                return Some(a.actors().cloned().collect());
+            }
+            t += 1;
+        }
+        None
+    }
+
+    fn modality(&self, preds: &[Pred], p: &Pred) -> Modality {
+        let doc = self.doc;
+        let mut m = Modality {
+            negated: p.vg.negated,
+            ..Modality::default()
+        };
+        if let Some(md) = p.vg.modal {
+            let w = doc.lemma(md);
+            if w == "will" || w == "shall" || doc.norm(md) == "'ll" {
+                m.future = true;
+            } else if HYPOTHETICAL_MODALS.contains(&w)
+                || HYPOTHETICAL_MODALS.contains(&doc.norm(md))
+            {
+                m.hypothetical = true;
+            }
+        }
+        if p.kind == PredKind::Infinitive
+            && let Some(g) = p.governor
+        {
+            let gov = &preds[g];
+            let gm = self.modality(preds, gov);
+            m.negated |= gm.negated;
+            m.hypothetical |= gm.hypothetical;
+            if NEGATING.contains(&gov.lemma.as_str()) {
+                m.negated = true;
+            } else if FUTURE.contains(&gov.lemma.as_str()) {
+                m.future = true;
+                m.hypothetical = true;
+            } else if !IMPLICATIVE.contains(&gov.lemma.as_str()) {
+                m.hypothetical = true;
+            }
+        }
+        // a conditional clause
+        let s = &doc.sentences()[self.sentence];
+        let clause_start = (s.chunks.start..p.chunk).rev().find(|&c| {
+            matches!(doc.chunks()[c].kind, ChunkKind::Prep | ChunkKind::Wh)
+                && matches!(doc.norm(doc.chunks()[c].start), "if" | "unless" | "whether")
+        });
+        if clause_start.is_some_and(|c| {
+            !(c + 1..p.chunk).any(|k| matches!(doc.chunks()[k].kind, ChunkKind::Vg(_)))
+        }) {
+            m.hypothetical = true;
+        }
+        for i in s.tokens.clone() {
+            match doc.norm(i) {
+                "secretly" | "covertly" | "clandestinely" | "secrecy" | "secret" => m.secret = true,
+                "allegedly" | "alleged" | "reportedly" | "purportedly" | "apparently"
+                | "supposedly" => m.hedged = true,
+                _ => {}
+            }
+        }
+        m
+    }
+
+    /// The events of the sentence, and who the sentence says reports them.
+    pub fn code(&self) -> (Vec<RawEvent>, Vec<ActorRef>) {
+        let preds = self.clauses.predicates();
+        let mut out: Vec<RawEvent> = Vec::new();
+        let mut consumed_until = 0usize; // tokens up to here were matched by a pattern
+        let attribution = self.attribution(&preds);
+        let sentence_actors: Vec<ActorRef> = self
+            .clauses
+            .args
+            .iter()
+            .filter(|a| !a.appositive)
+            .flat_map(|a| a.actors().cloned())
+            .collect();
+        for p in preds.iter() {
+            if p.vg.main < consumed_until {
+                continue;
+            }
+            let region_end = self.chunk_start_token(p.end_chunk);
+            let after = p.vg.main + 1;
+            let subject: Vec<ActorRef> = p
+                .subject
+                .map(|s| self.clauses.args[s].actors().cloned().collect())
+                .unwrap_or_default();
+            let modality = self.modality(&preds, p);
+            let location = self.location(p, region_end);
+            let mk = |code: Option<CameoCode>,
+                      source: ActorRef,
+                      target: Option<ActorRef>,
+                      rule: &'static str,
+                      frame: &Frame,
+                      end: usize| RawEvent {
+                sentence: self.sentence,
+                code,
+                source,
+                target,
+                trigger: (p.vg.main, end.max(p.vg.main + 1)),
+                rule,
+                pattern: frame.text.clone(),
+                entry: frame.origin.to_string(),
+                modality: modality.clone(),
+                attribution: attribution.clone(),
+                location: location.clone(),
+                sentence_actors: sentence_actors.clone(),
+                reciprocates: None,
+            };
+            // 1. a reciprocal act
+            let mirror = self
+                .dicts
+                .specials(&p.lemma)
+                .filter(|(s, _)| *s == Special::Mirror)
+                .find_map(|(_, f)| {
+                    self.match_elements(f, after, region_end, false)
+                        .map(|m| (f, m))
+                });
+            if let Some((f, m)) = mirror {
+                for s in subject.iter().filter(|s| !s.code.is_countryless()) {
+                    out.push(mk(
+                        None,
+                        s.clone(),
+                        None,
+                        "mirror",
+                        f,
+                        m.end.min(region_end),
+                    ));
+                }
+                consumed_until = consumed_until.max(m.end);
+                continue;
+            }
+            // 2. verb patterns
+            let mut coded = false;
+            for pat in self.dicts.verb_patterns(&p.lemma) {
+                let Some(m) = self.match_elements(&pat.frame, after, region_end, p.passive) else {
+                    continue;
+                };
+                let (sources, targets) = if p.passive {
+                    let subj_ok: Vec<ActorRef> = subject
+                        .iter()
+                        .filter(|a| {
+                            pat.frame
+                                .elements
+                                .iter()
+                                .all(|e| !matches!(e, Element::Target(s) if !sector_ok(a, s)))
+                        })
+                        .cloned()
+                        .collect();
+                    if subj_ok.is_empty()
+                        && pat
+                            .frame
+                            .elements
+                            .iter()
+                            .any(|e| matches!(e, Element::Target(s) if !s.is_empty()))
+                    {
+                        continue;
+                    }
+                    (
+                        self.by_agent(after, region_end).unwrap_or_default(),
+                        Some(subj_ok),
+                    )
+                } else {
+                    (
+                        m.source.clone().unwrap_or_else(|| subject.clone()),
+                        m.target.clone(),
+                    )
+                };
+                let verb_end = p.vg.particle.map_or(p.vg.main + 1, |x| x + 1);
+                self.emit(&mut out, &sources, targets.as_deref(), pat.code, |s, t| {
+                    mk(Some(pat.code), s, t, "verb", &pat.frame, verb_end)
+                });
+                if m.end > after {
+                    consumed_until = consumed_until.max(m.end);
+                }
+                coded = true;
+                break;
+            }
+            if coded {
+                continue;
+            }
+            // 3. a light verb and an event noun
+            let light = self.dicts.is_special_verb(&p.lemma, Special::Light);
+            if light && !p.passive {
+                let s = self.skip_adverbs(after, region_end);
+                if let Some(obj) = self.arg_starting(s).filter(|_| s < region_end) {
+                    let head = obj.conjuncts.first().map_or(s, |c| c.head);
+                    let lemma = self.doc.lemma(head);
+                    for pat in self.dicts.noun_patterns(lemma) {
+                        let Some(m) = self.match_elements(&pat.frame, head + 1, region_end, false)
+                        else {
+                            continue;
+                        };
+                        let sources = m.source.clone().unwrap_or_else(|| subject.clone());
+                        self.emit(&mut out, &sources, m.target.as_deref(), pat.code, |s, t| {
+                            let mut e = mk(Some(pat.code), s, t, "light-verb", &pat.frame, m.end);
+                            e.trigger = (p.vg.main, head + 1);
+                            e
+                        });
+                        consumed_until = consumed_until.max(m.end);
+                        break;
+                    }
+                }
+            }
+        }
+        (out, attribution)
+    }
+
+    /// One event per source × target; a pattern whose target could not be found codes an
+    /// event without target only for codes that need none (protests, posture, violence).
+    fn emit(
+        &self,
+        out: &mut Vec<RawEvent>,
+        sources: &[ActorRef],
+        targets: Option<&[ActorRef]>,
+        code: CameoCode,
+        make: impl Fn(ActorRef, Option<ActorRef>) -> RawEvent,
+    ) {
+        let targets: Vec<&ActorRef> = targets.map(|t| t.iter().collect()).unwrap_or_default();
+        for s in sources {
+            if s.code.is_countryless() && s.code.rest().is_empty() {
+                continue;
+            }
+            if targets.is_empty() {
+                if untargeted_ok(code) {
+                    out.push(make(s.clone(), None));
+                }
+                continue;
+            }
+            for t in &targets {
+                // "Russia and France expelled one diplomat of the other side": each source's
+                // target is the other sources' country.
+                let resolved: Vec<ActorRef> = if t.reciprocal {
+                    sources
+                        .iter()
+                        .filter(|o| !same_primary(&o.code, &s.code) && !o.code.is_countryless())
+                        .map(|o| {
+                            let mut code = ActorCode::new(o.code.primary());
+                            for sec in t.code.rest() {
+                                code = code.with_sector(sec.as_str());
+                            }
+                            ActorRef {
+                                code,
+                                antecedent: Some((o.start, o.end)),
+                                ..(*t).clone()
+                            }
+                        })
+                        .collect()
+                } else {
+                    vec![(*t).clone()]
+                };
+                for t in resolved {
+                    if t.code == s.code || (t.start == s.start && t.end == s.end) {
+                        continue;
+                    }
+                    let e = make(s.clone(), Some(t));
+                    if !out.iter().any(|o| {
+                        o.code == e.code
+                            && o.source.code == e.source.code
+                            && o.target.as_ref().map(|x| x.code)
+                                == e.target.as_ref().map(|x| x.code)
+                    }) {
+                        out.push(e);
+                    }
+                }
+            }
+        }
+    }
+
+    /// Who reports the sentence: the subject of a verb of saying, or the noun phrase after
+    /// an attribution phrase ("according to ...").
+    fn attribution(&self, preds: &[Pred]) -> Vec<ActorRef> {
+        let mut out: Vec<ActorRef> = Vec::new();
+        for p in preds {
+            if self.dicts.is_special_verb(&p.lemma, Special::Say)
+                && let Some(s) = p.subject
+            {
+                out.extend(self.clauses.args[s].actors().cloned());
+            }
+            for (sp, f) in self.dicts.specials(&p.lemma) {
+                if *sp != Special::Attribution {
+                    continue;
+                }
+                let end = self.sentence_end();
+                if let Some(m) = self.match_elements(f, p.vg.main + 1, end, false)
+                    && let Some(t) = m.target
+                {
+                    out.extend(t);
+                }
+            }
+        }
+        // "according to" is tagged as a participle or preposition: look for the phrases too
+        let s = &self.doc.sentences()[self.sentence];
+        for i in s.tokens.clone() {
+            for (sp, f) in self.dicts.specials(self.doc.norm(i)) {
+                if *sp == Special::Attribution
+                    && !preds.iter().any(|p| p.vg.main == i)
+                    && let Some(m) = self.match_elements(f, i + 1, s.tokens.end, false)
+                    && let Some(t) = m.target
+                {
+                    out.extend(t);
+                }
+            }
+        }
+        out.retain(|a| !a.code.is_countryless());
+        let mut seen = Vec::new();
+        out.retain(|a| {
+            let new = !seen.contains(&a.code);
+            seen.push(a.code);
+            new
+        });
+        out
+    }
+
+    /// The place of a predicate: a place named by an "in" or "at" phrase of its sentence,
+    /// the one after the verb first.
+    fn location(&self, p: &Pred, region_end: usize) -> Option<Place> {
+        let s = &self.doc.sentences()[self.sentence];
+        let from = self.doc.chunks()[p.chunk].start;
+        let candidates = (from..region_end).chain(s.tokens.start..from);
+        for t in candidates {
+            if !(matches!(self.doc.norm(t), "in" | "at") && self.doc.tokens()[t].tag == Tag::IN) {
+                continue;
+            }
+            let Some(c) = self.arg_starting(t + 1).and_then(|a| a.conjuncts.first()) else {
+                continue;
+            };
+            if let Some(l) = &c.location {
+                return Some(l.clone());
+            }
+            if let Some(a) = c
+                .actors
+                .iter()
+                .find(|a| a.code.rest().is_empty() && !a.code.is_countryless())
+            {
+                return Some(Place {
+                    country: a.code.primary(),
+                    start: a.start,
+                    end: a.end,
+                });
+            }
+        }
+        None
+    }
+}
+
+fn sector_ok(a: &ActorRef, sectors: &[attache_ontology::Code3]) -> bool {
+    sectors.is_empty() || sectors.iter().any(|s| a.code.has_sector(s.as_str()))
+}
+
+/// Codes that make sense without a target: protests, force posture, violence, and
+/// statements of intent to act alone.
+fn untargeted_ok(code: CameoCode) -> bool {
+    matches!(code.root_number(), 14 | 15 | 18 | 19 | 20)
+}
+
+/// Whether two actor codes name the same country (or organisation).
+pub(crate) fn same_primary(a: &ActorCode, b: &ActorCode) -> bool {
+    attache_ontology::same_country(a.primary().as_str(), b.primary().as_str())
+}

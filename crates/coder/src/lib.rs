@@ -1,0 +1,385 @@
+//! The coder: text in, political events out.
+//!
+//! [`Coder::code`] runs the whole pipeline on one [`Document`]:
+//!
+//! 1. the linguistic stages of `attache-text` (segment, tag, chunk);
+//! 2. **mentions**: dictionary phrases (countries, people, outlets, agents);
+//! 3. **arguments**: noun phrases joined with their `of`/`from`/`in` phrases and
+//!    coordination, their actors composed ("the Russian embassy in Paris" → RUSGOV) and
+//!    resolved by coreference ("him", "the ministry");
+//! 4. **clauses** and **events**: every verb group's subject and objects, matched against
+//!    the event patterns (active and passive voice, light verbs, reciprocity);
+//! 5. **context**: dates from temporal expressions, modality, attribution, location;
+//! 6. **document reasoning**: reciprocal acts linked, mentions of one event merged.
+//!
+//! Every stage is a pure function of the document and the dictionaries, so a `Coder` is
+//! shared between threads and documents are coded in parallel.
+//!
+//! ```
+//! use attache_coder::{Coder, Document};
+//! let coder = Coder::builtin();
+//! let doc = Document::new("d1", "France expelled two Russian diplomats on Friday.").with_date("2021-02-26");
+//! let events = coder.code(&doc).events;
+//! assert_eq!(events.len(), 1);
+//! assert_eq!(events[0].source.code_str(), "FRA");
+//! assert_eq!(events[0].target.code_str(), "RUSGOV");
+//! assert_eq!(events[0].cameo.as_str(), "161");
+//! assert_eq!(events[0].date.value, "2021-02-26");
+//! ```
+
+mod args;
+mod clauses;
+mod coref;
+pub mod dates;
+mod document;
+mod events;
+mod explain;
+mod mentions;
+pub mod record;
+
+use std::sync::Arc;
+
+use attache_dict::{Diagnostic, Dictionaries};
+use attache_text::{Analyzer, Doc, Lexicon};
+use chrono::NaiveDate;
+
+pub use record::{
+    Actor, DateSource, Event, EventDate, Granularity, Location, Mention, Modality, Plover,
+    Provenance, Span,
+};
+
+use crate::args::{ActorRef, ArgBuilder};
+use crate::coref::Resolver;
+use crate::document::{Final, Reasoner};
+use crate::events::SentenceCoder;
+
+/// A document to code.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Document {
+    /// Its id, carried to every event.
+    pub id: String,
+    /// The text.
+    pub text: String,
+    /// The publication date: relative dates ("on Friday") resolve against it.
+    pub date: Option<NaiveDate>,
+    /// Where it was published, if known.
+    pub url: Option<String>,
+    /// The outlet, if known.
+    pub outlet: Option<String>,
+    /// The headline, if given apart from the text.
+    pub title: Option<String>,
+}
+
+impl Document {
+    /// A document with an id and a text, and no date.
+    pub fn new(id: impl Into<String>, text: impl Into<String>) -> Document {
+        Document {
+            id: id.into(),
+            text: text.into(),
+            ..Document::default()
+        }
+    }
+
+    /// The same document with a publication date (`YYYY-MM-DD`); an unparsable date is
+    /// ignored.
+    pub fn with_date(mut self, date: &str) -> Document {
+        self.date = NaiveDate::parse_from_str(date, "%Y-%m-%d").ok();
+        self
+    }
+}
+
+/// The result of coding one document.
+#[derive(Debug, Clone, Default)]
+pub struct Coded {
+    /// The events, in text order of their first mention.
+    pub events: Vec<Event>,
+    /// The number of sentences.
+    pub sentences: usize,
+    /// Sentences skipped by a discard phrase.
+    pub discarded_sentences: usize,
+    /// Whether a story discard phrase skipped the whole document.
+    pub discarded_story: bool,
+}
+
+/// The coder: the dictionaries compiled, and the analyzer taught their verbs.
+#[derive(Clone)]
+pub struct Coder {
+    analyzer: Arc<Analyzer>,
+    dicts: Arc<Dictionaries>,
+}
+
+impl Coder {
+    /// A coder over the built-in dictionaries. The built-in set is checked by the test
+    /// suite, so it loads without problems.
+    pub fn builtin() -> Coder {
+        let (d, _) = Dictionaries::builtin();
+        Coder::new(d)
+    }
+
+    /// A coder over the built-in dictionaries, with the problems found in them.
+    pub fn builtin_checked() -> (Coder, Vec<Diagnostic>) {
+        let (d, diags) = Dictionaries::builtin();
+        (Coder::new(d), diags)
+    }
+
+    /// A coder over `dicts`.
+    pub fn new(dicts: Dictionaries) -> Coder {
+        let mut lexicon = Lexicon::builtin();
+        for v in dicts.verb_lemmas() {
+            if !v.contains(' ') {
+                lexicon.add_verb(v);
+            }
+        }
+        for n in dicts.noun_lemmas() {
+            lexicon.add_noun(n);
+        }
+        Coder {
+            analyzer: Arc::new(Analyzer::with_lexicon(lexicon)),
+            dicts: Arc::new(dicts),
+        }
+    }
+
+    /// The dictionaries.
+    pub fn dictionaries(&self) -> &Dictionaries {
+        &self.dicts
+    }
+
+    /// The analyzer (segmenter, tagger, chunker).
+    pub fn analyzer(&self) -> &Analyzer {
+        &self.analyzer
+    }
+
+    /// Codes one document.
+    pub fn code(&self, document: &Document) -> Coded {
+        let doc = self.analyzer.analyze(&document.text);
+        self.code_analyzed(document, &doc)
+    }
+
+    /// Codes a document already analysed by [`Coder::analyzer`].
+    pub fn code_analyzed(&self, document: &Document, doc: &Doc) -> Coded {
+        self.run(document, doc, None)
+    }
+
+    /// How the coder reads a document, sentence by sentence: tags, chunks, arguments
+    /// with their actors, predicates with their subjects, and the events; for people
+    /// writing dictionaries (`attache parse`).
+    pub fn explain(&self, document: &Document) -> String {
+        let doc = self.analyzer.analyze(&document.text);
+        let mut trace = String::new();
+        let coded = self.run(document, &doc, Some(&mut trace));
+        trace.push_str(&format!("\n{} events\n", coded.events.len()));
+        for e in &coded.events {
+            trace.push_str(&format!(
+                "  {} {} -> {} {} [{}] {} date={} ({:?}){}\n",
+                e.id,
+                e.source.code_str(),
+                e.target.code_str(),
+                e.cameo,
+                e.cameo_name,
+                e.provenance.rule,
+                e.date.value,
+                e.date.source,
+                e.reciprocates
+                    .as_ref()
+                    .map(|r| format!(" reciprocates={r}"))
+                    .unwrap_or_default()
+            ));
+        }
+        trace
+    }
+
+    fn run(&self, document: &Document, doc: &Doc, mut trace: Option<&mut String>) -> Coded {
+        let dicts = &*self.dicts;
+        let n = doc.sentences().len();
+        let mut coded = Coded {
+            sentences: n,
+            ..Coded::default()
+        };
+        let all = 0..doc.tokens().len();
+        if mentions::discarded(doc, dicts, all, true) {
+            coded.discarded_story = true;
+            return coded;
+        }
+        let pub_date = document.date;
+        let mut found = Vec::with_capacity(n);
+        let mut times = Vec::with_capacity(n);
+        let mut skip = vec![false; n];
+        for (i, s) in doc.sentences().iter().enumerate() {
+            found.push(mentions::find(doc, dicts, s.tokens.clone()));
+            times.push(dates::find(doc, s.tokens.clone(), pub_date));
+            skip[i] = mentions::discarded(doc, dicts, s.tokens.clone(), false);
+        }
+        coded.discarded_sentences = skip.iter().filter(|s| **s).count();
+        // The date a person's role is looked up on: the sentence's own date if it has
+        // one, else the publication date.
+        let role_date = |i: usize| -> Option<NaiveDate> {
+            times[i]
+                .iter()
+                .find_map(|t| t.value)
+                .and_then(|v| {
+                    NaiveDate::from_ymd_opt(v.year, v.month.unwrap_or(6), v.day.unwrap_or(15))
+                })
+                .or(pub_date)
+        };
+        // First pass: arguments without coreference, to look ahead at elaborations.
+        let first: Vec<Vec<args::Arg>> = doc
+            .sentences()
+            .iter()
+            .enumerate()
+            .map(|(i, s)| {
+                let b = ArgBuilder {
+                    doc,
+                    dicts,
+                    found: &found[i],
+                    date: role_date(i),
+                };
+                b.build(s.chunks.clone(), None, &mut Vec::new())
+            })
+            .collect();
+        // Second pass: arguments with coreference, then events.
+        let mut resolver = Resolver::new(doc, &first);
+        let mut raw = Vec::new();
+        let mut attribution: Vec<Vec<ActorRef>> = vec![Vec::new(); n];
+        for (i, s) in doc.sentences().iter().enumerate() {
+            resolver.sentence = i;
+            let b = ArgBuilder {
+                doc,
+                dicts,
+                found: &found[i],
+                date: role_date(i),
+            };
+            let mut nested = Vec::new();
+            let args = b.build(s.chunks.clone(), Some(&mut resolver), &mut nested);
+            if skip[i] {
+                continue;
+            }
+            let sc = SentenceCoder::new(doc, dicts, i, &args, &nested);
+            let (evs, attr) = sc.code();
+            if let Some(t) = trace.as_deref_mut() {
+                explain::sentence(t, doc, i, &args, &sc, &evs, &times[i]);
+            }
+            attribution[i] = attr;
+            raw.extend(evs);
+        }
+        let reasoner = Reasoner {
+            doc,
+            times: &times,
+            pub_date,
+            attribution: &attribution,
+        };
+        let finals = reasoner.run(raw);
+        coded.events = build_records(document, doc, finals);
+        coded
+    }
+}
+
+/// Character span of tokens `a..b`.
+fn span(doc: &Doc, a: usize, b: usize) -> Span {
+    let t = doc.tokens();
+    Span {
+        start: t[a].char_start,
+        end: t[b.max(a + 1) - 1].char_end,
+    }
+}
+
+fn actor(doc: &Doc, r: &ActorRef) -> Actor {
+    Actor {
+        code: Some(r.code),
+        text: doc
+            .span_text(r.start, r.end.max(r.start + 1) - 1)
+            .to_string(),
+        span: Some(span(doc, r.start, r.end)),
+        country: r.code.primary().to_string(),
+        antecedent: r
+            .antecedent
+            .map(|(a, b)| doc.span_text(a, b.max(a + 1) - 1).to_string()),
+    }
+}
+
+fn build_records(document: &Document, doc: &Doc, finals: Vec<Final>) -> Vec<Event> {
+    let ids: Vec<String> = (0..finals.len())
+        .map(|k| format!("{}-{}", document.id, k + 1))
+        .collect();
+    finals
+        .iter()
+        .enumerate()
+        .map(|(k, f)| {
+            let e = &f.ev;
+            let code = e.code.expect("coded events have a code");
+            let s = &doc.sentences()[e.sentence];
+            let date = EventDate {
+                value: f.date.value.map(|v| v.format()).unwrap_or_default(),
+                granularity: f.date.value.map(|v| v.granularity()),
+                source: f.date.source,
+                phrase: f
+                    .date
+                    .phrase
+                    .map(|(a, b)| doc.span_text(a, b - 1).to_string()),
+                span: f.date.phrase.map(|(a, b)| span(doc, a, b)),
+            };
+            let mut actor_entries: Vec<String> =
+                e.source.origins.iter().map(|o| o.to_string()).collect();
+            if let Some(t) = &e.target {
+                actor_entries.extend(t.origins.iter().map(|o| o.to_string()));
+            }
+            actor_entries.dedup();
+            let via_coref = e.source.antecedent.is_some()
+                || e.target.as_ref().is_some_and(|t| t.antecedent.is_some());
+            let confidence = match e.rule {
+                "mirror" => 0.6,
+                _ if via_coref => 0.7,
+                "light-verb" => 0.8,
+                _ => 0.85,
+            };
+            Event {
+                id: ids[k].clone(),
+                doc_id: document.id.clone(),
+                sentence: e.sentence,
+                evidence: doc.sentence_text(s).to_string(),
+                source: actor(doc, &e.source),
+                target: e
+                    .target
+                    .as_ref()
+                    .map_or_else(Actor::none, |t| actor(doc, t)),
+                cameo: code,
+                cameo_name: code.name(),
+                root: code.root(),
+                trigger: doc.span_text(e.trigger.0, e.trigger.1 - 1).to_string(),
+                plover: Plover {
+                    kind: code.plover(),
+                    mode: code.plover_mode().map(str::to_string),
+                },
+                goldstein: code.goldstein(),
+                quad_class: code.quad_class(),
+                date,
+                location: e.location.as_ref().map(|p| Location {
+                    name: doc.span_text(p.start, p.end - 1).to_string(),
+                    country: p.country.to_string(),
+                    span: Some(span(doc, p.start, p.end)),
+                }),
+                modality: e.modality.clone(),
+                attribution: e.attribution.iter().map(|a| actor(doc, a)).collect(),
+                reciprocates: f.reciprocates.map(|j| ids[j].clone()),
+                confidence,
+                provenance: Provenance {
+                    rule: e.rule.to_string(),
+                    pattern: e.pattern.clone(),
+                    entry: e.entry.clone(),
+                    actor_entries,
+                },
+                mentions: f
+                    .mentions
+                    .iter()
+                    .map(|(si, (a, b))| {
+                        let s = &doc.sentences()[*si];
+                        Mention {
+                            sentence: *si,
+                            span: span(doc, s.tokens.start, s.tokens.end),
+                            trigger: span(doc, *a, *b),
+                        }
+                    })
+                    .collect(),
+            }
+        })
+        .collect()
+}

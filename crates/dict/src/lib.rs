@@ -1,0 +1,325 @@
+//! attache's dictionaries: what the coder knows of the world and of event language.
+//!
+//! Dictionaries are data, not code. They are plain UTF-8 text files in one line-oriented
+//! format (documented in `dictionaries/README.md`), so that analysts can read, diff and
+//! extend them; the built-in set is compiled into the binary and loaded into fast
+//! matchers at start-up.
+//!
+//! Every line is an *entry*: a head, a kind, and a list of phrases:
+//!
+//! ```text
+//! FRA      name:    France | French Republic
+//! FRA      adj:     French
+//! RUSGOV   capital: Moscow
+//! FRAMED   media:   Les Echos | Le Monde
+//! GOV      agent:   embassy | diplomat | foreign ministry
+//! 161      verb:    expel TARGET:GOV | declare TARGET persona non grata
+//! 161      noun:    expulsion of TARGET:GOV
+//! ```
+//!
+//! People carry dated roles in an indented block:
+//!
+//! ```text
+//! person: Emmanuel Macron | Macron
+//!     FRAGOV  2017-05-14..
+//!     FRAGOV  2014-08-26..2016-08-30
+//! ```
+//!
+//! Loading never panics and never drops an entry silently: every line that cannot be
+//! read is reported as a [`Diagnostic`] naming its file and line.
+//!
+//! ```
+//! use attache_dict::Dictionaries;
+//! let (dicts, problems) = Dictionaries::builtin();
+//! assert!(problems.is_empty(), "{problems:?}");
+//! assert!(dicts.stats().actor_phrases > 100);
+//! ```
+
+mod entries;
+mod matcher;
+mod parse;
+mod pattern;
+
+use std::path::Path;
+
+pub use entries::{ActorEntry, ActorKind, AgentEntry, AgentKind, Person, Role};
+pub use matcher::{Hit, PhraseMatcher};
+pub use parse::Origin;
+pub use parse::{Diagnostic, Severity};
+pub use pattern::{Element, Frame, Pattern, PatternKind, Special};
+
+use attache_ontology::ActorCode;
+use chrono::NaiveDate;
+use rustc_hash::FxHashMap;
+
+/// The built-in dictionary files, compiled in.
+pub const BUILTIN: &[(&str, &str)] = &[
+    (
+        "countries.txt",
+        include_str!("../../../dictionaries/countries.txt"),
+    ),
+    (
+        "organizations.txt",
+        include_str!("../../../dictionaries/organizations.txt"),
+    ),
+    ("media.txt", include_str!("../../../dictionaries/media.txt")),
+    (
+        "people.txt",
+        include_str!("../../../dictionaries/people.txt"),
+    ),
+    (
+        "people-g20.txt",
+        include_str!("../../../dictionaries/people-g20.txt"),
+    ),
+    (
+        "people-world.txt",
+        include_str!("../../../dictionaries/people-world.txt"),
+    ),
+    (
+        "agents.txt",
+        include_str!("../../../dictionaries/agents.txt"),
+    ),
+    (
+        "events.txt",
+        include_str!("../../../dictionaries/events.txt"),
+    ),
+    (
+        "discards.txt",
+        include_str!("../../../dictionaries/discards.txt"),
+    ),
+];
+
+/// Counts of what a dictionary set holds, for reports.
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize)]
+pub struct Stats {
+    /// Actor entries (countries, organisations, media, places).
+    pub actor_entries: usize,
+    /// Distinct actor phrases, all kinds together.
+    pub actor_phrases: usize,
+    /// People.
+    pub people: usize,
+    /// Dated roles of people.
+    pub roles: usize,
+    /// Agent phrases (with generated plurals).
+    pub agent_phrases: usize,
+    /// Verb patterns.
+    pub verb_patterns: usize,
+    /// Noun patterns.
+    pub noun_patterns: usize,
+    /// Distinct CAMEO codes that some pattern produces.
+    pub cameo_codes: usize,
+    /// Discard phrases.
+    pub discards: usize,
+}
+
+/// A loaded, compiled set of dictionaries.
+#[derive(Default, Clone)]
+pub struct Dictionaries {
+    pub(crate) actors: Vec<ActorEntry>,
+    pub(crate) people: Vec<Person>,
+    pub(crate) agents: Vec<AgentEntry>,
+    pub(crate) patterns: Vec<Pattern>,
+    pub(crate) specials: Vec<(Special, Frame)>,
+    pub(crate) discards: Vec<(String, bool, parse::Origin)>,
+    /// Names, agents and places, by first token.
+    pub(crate) phrases: PhraseMatcher,
+    /// Verb patterns by verb lemma, most specific first.
+    pub(crate) verbs: FxHashMap<String, Vec<u32>>,
+    /// Noun patterns by noun lemma, most specific first.
+    pub(crate) nouns: FxHashMap<String, Vec<u32>>,
+    /// Special verb phrases (mirror, light, say...) by verb lemma.
+    pub(crate) special_verbs: FxHashMap<String, Vec<u32>>,
+    pub(crate) discard_matcher: PhraseMatcher,
+}
+
+impl Dictionaries {
+    /// The built-in dictionaries, with the problems found while loading them (none,
+    /// unless a built-in file has a mistake; the test suite checks that).
+    pub fn builtin() -> (Dictionaries, Vec<Diagnostic>) {
+        let mut b = parse::Builder::default();
+        for (name, text) in BUILTIN {
+            b.add_file(name, text);
+        }
+        b.finish()
+    }
+
+    /// Loads every `*.txt` file of a folder (in name order) in attache's format.
+    /// Unreadable files and lines are reported, not fatal.
+    pub fn load_dir(dir: &Path) -> std::io::Result<(Dictionaries, Vec<Diagnostic>)> {
+        let mut b = parse::Builder::default();
+        b.add_dir(dir)?;
+        Ok(b.finish())
+    }
+
+    /// The built-in dictionaries extended by the files of `dir`; entries of `dir` win
+    /// where both define the same phrase.
+    pub fn builtin_extended_by(dir: &Path) -> std::io::Result<(Dictionaries, Vec<Diagnostic>)> {
+        let mut b = parse::Builder::default();
+        for (name, text) in BUILTIN {
+            b.add_file(name, text);
+        }
+        b.add_dir(dir)?;
+        Ok(b.finish())
+    }
+
+    /// Parses dictionary text held in memory (tests, embedding).
+    pub fn from_texts(files: &[(&str, &str)]) -> (Dictionaries, Vec<Diagnostic>) {
+        let mut b = parse::Builder::default();
+        for (name, text) in files {
+            b.add_file(name, text);
+        }
+        b.finish()
+    }
+
+    /// Counts of entries per kind.
+    pub fn stats(&self) -> Stats {
+        let mut codes: Vec<_> = self.patterns.iter().map(|p| p.code).collect();
+        codes.sort();
+        codes.dedup();
+        Stats {
+            actor_entries: self.actors.len(),
+            actor_phrases: self.phrases.len(),
+            people: self.people.len(),
+            roles: self.people.iter().map(|p| p.roles.len()).sum(),
+            agent_phrases: self.agents.iter().map(|a| a.phrases.len()).sum(),
+            verb_patterns: self
+                .patterns
+                .iter()
+                .filter(|p| p.frame.kind == PatternKind::Verb)
+                .count(),
+            noun_patterns: self
+                .patterns
+                .iter()
+                .filter(|p| p.frame.kind == PatternKind::Noun)
+                .count(),
+            cameo_codes: codes.len(),
+            discards: self.discards.len(),
+        }
+    }
+
+    /// The matcher of actor, person, agent and place phrases.
+    pub fn phrases(&self) -> &PhraseMatcher {
+        &self.phrases
+    }
+
+    /// An actor entry by index (from a [`Hit::Actor`]).
+    pub fn actor(&self, i: u32) -> &ActorEntry {
+        &self.actors[i as usize]
+    }
+
+    /// A person by index (from a [`Hit::Person`]).
+    pub fn person(&self, i: u32) -> &Person {
+        &self.people[i as usize]
+    }
+
+    /// An agent entry by index (from a [`Hit::Agent`]).
+    pub fn agent(&self, i: u32) -> &AgentEntry {
+        &self.agents[i as usize]
+    }
+
+    /// A pattern by index.
+    pub fn pattern(&self, i: u32) -> &Pattern {
+        &self.patterns[i as usize]
+    }
+
+    /// The verb patterns of a verb lemma, most specific first.
+    pub fn verb_patterns(&self, lemma: &str) -> impl Iterator<Item = &Pattern> {
+        self.verbs
+            .get(lemma)
+            .into_iter()
+            .flatten()
+            .map(|&i| &self.patterns[i as usize])
+    }
+
+    /// The noun patterns of a noun lemma, most specific first.
+    pub fn noun_patterns(&self, lemma: &str) -> impl Iterator<Item = &Pattern> {
+        self.nouns
+            .get(lemma)
+            .into_iter()
+            .flatten()
+            .map(|&i| &self.patterns[i as usize])
+    }
+
+    /// Whether some verb pattern starts with this lemma.
+    pub fn has_verb(&self, lemma: &str) -> bool {
+        self.verbs.contains_key(lemma)
+    }
+
+    /// Special phrases (reciprocity, light verbs, speech verbs...) of a verb lemma.
+    pub fn specials(&self, lemma: &str) -> impl Iterator<Item = &(Special, Frame)> {
+        self.special_verbs
+            .get(lemma)
+            .into_iter()
+            .flatten()
+            .map(|&i| &self.specials[i as usize])
+    }
+
+    /// Whether `lemma` is a verb of the given special class with no further words
+    /// (a plain light verb or speech verb).
+    pub fn is_special_verb(&self, lemma: &str, class: Special) -> bool {
+        self.specials(lemma)
+            .any(|(s, f)| *s == class && f.elements.is_empty())
+    }
+
+    /// The discard phrase matcher (payloads are [`Hit::Discard`]).
+    pub fn discards(&self) -> &PhraseMatcher {
+        &self.discard_matcher
+    }
+
+    /// Whether discard `i` discards the whole story (else only its sentence).
+    pub fn discard_is_story(&self, i: u32) -> bool {
+        self.discards.get(i as usize).is_some_and(|d| d.1)
+    }
+
+    /// Every verb lemma the patterns use (to teach the tagger that they are verbs).
+    pub fn verb_lemmas(&self) -> impl Iterator<Item = &str> {
+        self.verbs
+            .keys()
+            .chain(self.special_verbs.keys())
+            .map(String::as_str)
+    }
+
+    /// Every noun lemma the noun patterns use.
+    pub fn noun_lemmas(&self) -> impl Iterator<Item = &str> {
+        self.nouns.keys().map(String::as_str)
+    }
+
+    /// The actor code of a person on a date (see [`Person::code_on`]).
+    pub fn person_code(&self, i: u32, date: Option<NaiveDate>) -> Option<ActorCode> {
+        self.people[i as usize].code_on(date)
+    }
+
+    /// Every entry, for `attache dict check` and `lookup`.
+    pub fn actors(&self) -> &[ActorEntry] {
+        &self.actors
+    }
+
+    /// Every person.
+    pub fn people(&self) -> &[Person] {
+        &self.people
+    }
+
+    /// Every agent entry.
+    pub fn agents(&self) -> &[AgentEntry] {
+        &self.agents
+    }
+
+    /// Every event pattern.
+    pub fn patterns(&self) -> &[Pattern] {
+        &self.patterns
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn builtin_loads_cleanly() {
+        let (d, problems) = Dictionaries::builtin();
+        assert!(problems.is_empty(), "{problems:#?}");
+        let s = d.stats();
+        assert!(s.verb_patterns > 20, "{s:?}");
+        assert!(s.people > 5, "{s:?}");
+    }
+}

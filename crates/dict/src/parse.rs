@@ -1,0 +1,533 @@
+//! Reading dictionary files into entries, with a diagnostic for every line that cannot
+//! be read.
+
+use std::fmt;
+use std::path::Path;
+use std::sync::Arc;
+
+use attache_ontology::{ActorCode, CameoCode, Code3, is_known_primary};
+use chrono::NaiveDate;
+use rustc_hash::FxHashMap;
+
+use crate::Dictionaries;
+use crate::entries::{ActorEntry, ActorKind, AgentEntry, AgentKind, Person, Role};
+use crate::matcher::{Hit, PhraseMatcher};
+use crate::pattern::{Frame, Pattern, PatternKind, Special, parse_frame};
+
+/// Where an entry was defined: file and line (1-based).
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Origin {
+    /// The file name.
+    pub file: Arc<str>,
+    /// The line number, from 1.
+    pub line: u32,
+}
+
+impl fmt::Display for Origin {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}:{}", self.file, self.line)
+    }
+}
+
+/// How serious a diagnostic is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Severity {
+    /// The entry is used, but something about it is doubtful.
+    Warning,
+    /// The line was skipped.
+    Error,
+}
+
+/// A problem found in a dictionary file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Diagnostic {
+    /// Warning or error.
+    pub severity: Severity,
+    /// Where.
+    pub origin: Origin,
+    /// What, and what to do about it.
+    pub message: String,
+}
+
+impl fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let s = match self.severity {
+            Severity::Warning => "warning",
+            Severity::Error => "error (line skipped)",
+        };
+        write!(f, "{}: {s}: {}", self.origin, self.message)
+    }
+}
+
+/// Accumulates files, then compiles them into [`Dictionaries`].
+#[derive(Default)]
+pub(crate) struct Builder {
+    /// 0 for the first set of files; each user folder added later is a higher layer whose
+    /// phrases override the lower layers' ones.
+    layer: u8,
+    actors: Vec<(ActorEntry, u8)>,
+    people: Vec<(Person, u8)>,
+    agents: Vec<(AgentEntry, u8)>,
+    patterns: Vec<Pattern>,
+    specials: Vec<(Special, Frame)>,
+    discards: Vec<(String, bool, Origin)>,
+    diags: Vec<Diagnostic>,
+}
+
+/// Splits `HEAD KIND: items` (or `person: items`).
+fn split_entry(line: &str) -> Option<(&str, &str, &str)> {
+    let (left, items) = line.split_once(':')?;
+    let mut parts = left.split_whitespace();
+    let a = parts.next()?;
+    match (parts.next(), parts.next()) {
+        (None, _) => Some(("", a, items)),
+        (Some(b), None) => Some((a, b, items)),
+        _ => None,
+    }
+}
+
+fn strip_comment(line: &str) -> &str {
+    let mut prev_space = true;
+    for (i, c) in line.char_indices() {
+        if c == '#' && prev_space {
+            return &line[..i];
+        }
+        prev_space = c.is_whitespace();
+    }
+    line
+}
+
+/// Parses a date bound: `YYYY`, `YYYY-MM` or `YYYY-MM-DD`; `end` picks the last day.
+fn parse_bound(s: &str, end: bool) -> Result<NaiveDate, String> {
+    let bad = || format!("`{s}` is not a date (write YYYY-MM-DD, YYYY-MM or YYYY)");
+    let parts: Vec<&str> = s.split('-').collect();
+    let num = |p: &str| p.parse::<u32>().map_err(|_| bad());
+    let y = num(parts[0])? as i32;
+    let (m, d) = match parts.len() {
+        1 => (if end { 12 } else { 1 }, None),
+        2 => (num(parts[1])?, None),
+        3 => (num(parts[1])?, Some(num(parts[2])?)),
+        _ => return Err(bad()),
+    };
+    let d = match d {
+        Some(d) => d,
+        None if end => {
+            let next = if m == 12 {
+                NaiveDate::from_ymd_opt(y + 1, 1, 1)
+            } else {
+                NaiveDate::from_ymd_opt(y, m + 1, 1)
+            };
+            return next.and_then(|n| n.pred_opt()).ok_or_else(bad);
+        }
+        None => 1,
+    };
+    NaiveDate::from_ymd_opt(y, m, d).ok_or_else(bad)
+}
+
+fn parse_sectors(head: &str) -> Option<Vec<Code3>> {
+    if head.is_empty() || head.len() % 3 != 0 || !head.is_ascii() {
+        return None;
+    }
+    head.as_bytes()
+        .chunks(3)
+        .map(|c| Code3::new(std::str::from_utf8(c).ok()?))
+        .collect()
+}
+
+impl Builder {
+    fn diag(&mut self, severity: Severity, origin: &Origin, message: impl Into<String>) {
+        self.diags.push(Diagnostic {
+            severity,
+            origin: origin.clone(),
+            message: message.into(),
+        });
+    }
+
+    /// Adds every `*.txt` file of `dir`, in name order, as a new layer.
+    pub(crate) fn add_dir(&mut self, dir: &Path) -> std::io::Result<()> {
+        let mut files: Vec<_> = std::fs::read_dir(dir)?
+            .filter_map(|e| e.ok())
+            .map(|e| e.path())
+            .filter(|p| p.extension().is_some_and(|x| x == "txt") && p.is_file())
+            .collect();
+        files.sort();
+        self.layer = self.layer.saturating_add(1);
+        for path in files {
+            let name = path.display().to_string();
+            match std::fs::read(&path) {
+                Ok(bytes) => match String::from_utf8(bytes) {
+                    Ok(text) => self.add_file(&name, &text),
+                    Err(e) => {
+                        let origin = Origin {
+                            file: name.into(),
+                            line: 0,
+                        };
+                        self.diag(
+                            Severity::Error,
+                            &origin,
+                            format!("the file is not UTF-8 ({e}); save it as UTF-8"),
+                        );
+                    }
+                },
+                Err(e) => {
+                    let origin = Origin {
+                        file: name.into(),
+                        line: 0,
+                    };
+                    self.diag(
+                        Severity::Error,
+                        &origin,
+                        format!("cannot read the file: {e}"),
+                    );
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// Parses one file's text.
+    pub(crate) fn add_file(&mut self, name: &str, text: &str) {
+        let file: Arc<str> = Arc::from(name);
+        let mut person: Option<Person> = None;
+        for (n, raw) in text.lines().enumerate() {
+            let origin = Origin {
+                file: file.clone(),
+                line: n as u32 + 1,
+            };
+            let line = strip_comment(raw).trim_end();
+            if line.trim().is_empty() {
+                continue;
+            }
+            let indented = line.starts_with(char::is_whitespace);
+            if indented {
+                match person.as_mut() {
+                    Some(p) => match parse_role(line.trim(), &origin) {
+                        Ok(r) => p.roles.push(r),
+                        Err(e) => self.diag(Severity::Error, &origin, e),
+                    },
+                    None => self.diag(
+                        Severity::Error,
+                        &origin,
+                        "an indented line belongs under a `person:` line",
+                    ),
+                }
+                continue;
+            }
+            if let Some(p) = person.take() {
+                self.push_person(p);
+            }
+            let Some((head, kind, items)) = split_entry(line) else {
+                self.diag(
+                    Severity::Error,
+                    &origin,
+                    "expected `HEAD KIND: phrase | phrase ...` (for example `FRA name: France`)",
+                );
+                continue;
+            };
+            let items: Vec<&str> = items
+                .split('|')
+                .map(str::trim)
+                .filter(|s| !s.is_empty())
+                .collect();
+            if items.is_empty() {
+                self.diag(Severity::Error, &origin, "no phrases after the colon");
+                continue;
+            }
+            if kind == "person" && head.is_empty() {
+                person = Some(Person {
+                    names: items.iter().map(|s| s.to_string()).collect(),
+                    roles: Vec::new(),
+                    origin,
+                });
+                continue;
+            }
+            self.add_entry(head, kind, &items, &origin);
+        }
+        if let Some(p) = person.take() {
+            self.push_person(p);
+        }
+    }
+
+    fn push_person(&mut self, p: Person) {
+        if p.roles.is_empty() {
+            let o = p.origin.clone();
+            self.diag(
+                Severity::Error,
+                &o,
+                format!(
+                    "person `{}` has no role lines (indent `CODE FROM..TO` under it)",
+                    p.names[0]
+                ),
+            );
+            return;
+        }
+        self.people.push((p, self.layer));
+    }
+
+    fn add_entry(&mut self, head: &str, kind: &str, items: &[&str], origin: &Origin) {
+        if let Some(actor_kind) = ActorKind::from_keyword(kind) {
+            let code = match ActorCode::parse(head) {
+                Ok(c) if is_known_primary(c.primary().as_str()) => c,
+                Ok(c) => {
+                    return self.diag(Severity::Error, origin, format!("`{}` is not a known country or organisation code (see the ontology's country table)", c.primary()));
+                }
+                Err(e) => return self.diag(Severity::Error, origin, e.to_string()),
+            };
+            for item in items {
+                let entry = ActorEntry {
+                    code,
+                    kind: actor_kind,
+                    phrase: item.to_string(),
+                    origin: origin.clone(),
+                };
+                self.actors.push((entry, self.layer));
+            }
+        } else if let Some(agent_kind) = AgentKind::from_keyword(kind) {
+            let Some(sectors) = parse_sectors(head) else {
+                return self.diag(
+                    Severity::Error,
+                    origin,
+                    format!("`{head}` is not a sector code or a run of them (GOV, GOVMIL)"),
+                );
+            };
+            let mut phrases = Vec::new();
+            for item in items {
+                let (sing, plural) = match item.split_once('/') {
+                    Some((s, p)) => (s.trim().to_string(), Some(p.trim().to_string())),
+                    None => (item.to_string(), None),
+                };
+                let plural = plural.or_else(|| {
+                    let pluralizes = matches!(agent_kind, AgentKind::Noun | AgentKind::Generic)
+                        && sing
+                            .chars()
+                            .all(|c| c.is_lowercase() || c == ' ' || c == '-');
+                    pluralizes.then(|| attache_text::noun_plural(&sing))
+                });
+                phrases.push(sing.clone());
+                if let Some(p) = plural
+                    && p != sing
+                {
+                    phrases.push(p);
+                }
+            }
+            let entry = AgentEntry {
+                sectors,
+                kind: agent_kind,
+                phrases,
+                origin: origin.clone(),
+            };
+            self.agents.push((entry, self.layer));
+        } else if kind == "verb" || kind == "noun" || kind == "phrase" {
+            let pk = if kind == "noun" {
+                PatternKind::Noun
+            } else {
+                PatternKind::Verb
+            };
+            let special = Special::from_keyword(head);
+            let code = if special.is_some() {
+                None
+            } else {
+                match CameoCode::parse(head) {
+                    Ok(c) => Some(c),
+                    Err(e) => {
+                        return self.diag(
+                            Severity::Error,
+                            origin,
+                            format!("{e}; or use one of the heads mirror, light, say, attribution"),
+                        );
+                    }
+                }
+            };
+            for item in items {
+                match parse_frame(pk, item, origin.clone()) {
+                    Ok(frame) => match (special, code) {
+                        (Some(s), _) => self.specials.push((s, frame)),
+                        (None, Some(code)) => self.patterns.push(Pattern { code, frame }),
+                        (None, None) => {}
+                    },
+                    Err(e) => self.diag(Severity::Error, origin, format!("in `{item}`: {e}")),
+                }
+            }
+        } else if head == "discard" && (kind == "sentence" || kind == "story") {
+            for item in items {
+                self.discards
+                    .push((item.to_string(), kind == "story", origin.clone()));
+            }
+        } else {
+            self.diag(
+                Severity::Error,
+                origin,
+                format!("unknown kind `{kind}` (actors: name adj people capital place media; agents: agent generic modifier former; events: verb noun phrase; discard sentence/story; person)"),
+            );
+        }
+    }
+
+    /// Compiles everything read so far.
+    pub(crate) fn finish(mut self) -> (Dictionaries, Vec<Diagnostic>) {
+        let mut d = Dictionaries::default();
+        let mut phrases = PhraseMatcher::default();
+        let mut layer_of: FxHashMap<Hit, u8> = FxHashMap::default();
+        // Actors, people and agents all go into one phrase matcher.
+        for (e, layer) in std::mem::take(&mut self.actors) {
+            let hit = Hit::Actor(d.actors.len() as u32);
+            phrases.insert(&e.phrase, hit);
+            layer_of.insert(hit, layer);
+            d.actors.push(e);
+        }
+        for (p, layer) in std::mem::take(&mut self.people) {
+            let hit = Hit::Person(d.people.len() as u32);
+            for name in &p.names {
+                phrases.insert(name, hit);
+            }
+            layer_of.insert(hit, layer);
+            d.people.push(p);
+        }
+        for (a, layer) in std::mem::take(&mut self.agents) {
+            let hit = Hit::Agent(d.agents.len() as u32);
+            for ph in &a.phrases {
+                phrases.insert(ph, hit);
+            }
+            layer_of.insert(hit, layer);
+            d.agents.push(a);
+        }
+        // A phrase defined in a higher layer (a user folder) replaces the lower layers'
+        // meanings of the same phrase: actors and people together, agents apart.
+        let mut top: FxHashMap<(String, bool), u8> = FxHashMap::default();
+        phrases.retain_hits(|key, h| {
+            let l = layer_of.get(&h).copied().unwrap_or(0);
+            let e = top
+                .entry((key.to_string(), matches!(h, Hit::Agent(_))))
+                .or_insert(l);
+            *e = (*e).max(l);
+            true
+        });
+        phrases.retain_hits(|key, h| {
+            let l = layer_of.get(&h).copied().unwrap_or(0);
+            top.get(&(key.to_string(), matches!(h, Hit::Agent(_))))
+                .is_none_or(|t| l >= *t)
+        });
+        d.phrases = phrases;
+
+        let mut patterns = std::mem::take(&mut self.patterns);
+        patterns.sort_by_key(|p| std::cmp::Reverse(p.frame.specificity()));
+        for (i, p) in patterns.iter().enumerate() {
+            let map = match p.frame.kind {
+                PatternKind::Verb => &mut d.verbs,
+                PatternKind::Noun => &mut d.nouns,
+            };
+            map.entry(p.frame.head.clone()).or_default().push(i as u32);
+        }
+        d.patterns = patterns;
+        let mut specials = std::mem::take(&mut self.specials);
+        specials.sort_by_key(|(_, f)| std::cmp::Reverse(f.specificity()));
+        for (i, (_, f)) in specials.iter().enumerate() {
+            d.special_verbs
+                .entry(f.head.clone())
+                .or_default()
+                .push(i as u32);
+        }
+        d.specials = specials;
+        for (i, (phrase, _, _)) in self.discards.iter().enumerate() {
+            d.discard_matcher.insert(phrase, Hit::Discard(i as u32));
+        }
+        d.discards = std::mem::take(&mut self.discards);
+        (d, self.diags)
+    }
+}
+
+/// Parses a role line: `CODE`, `CODE FROM..`, `CODE ..TO` or `CODE FROM..TO`.
+fn parse_role(line: &str, origin: &Origin) -> Result<Role, String> {
+    let mut parts = line.split_whitespace();
+    let code_s = parts.next().ok_or("empty role line")?;
+    let code = ActorCode::parse(code_s).map_err(|e| e.to_string())?;
+    if !is_known_primary(code.primary().as_str()) {
+        return Err(format!(
+            "`{}` is not a known country or organisation code",
+            code.primary()
+        ));
+    }
+    let (mut from, mut to) = (None, None);
+    if let Some(range) = parts.next() {
+        let (a, b) = range.split_once("..").ok_or_else(|| {
+            format!("`{range}` is not a date range (write FROM..TO, FROM.. or ..TO)")
+        })?;
+        if !a.is_empty() {
+            from = Some(parse_bound(a, false)?);
+        }
+        if !b.is_empty() {
+            to = Some(parse_bound(b, true)?);
+        }
+        if let (Some(f), Some(t)) = (from, to)
+            && f > t
+        {
+            return Err(format!("the role ends ({t}) before it starts ({f})"));
+        }
+    }
+    if let Some(extra) = parts.next() {
+        return Err(format!("unexpected `{extra}` after the date range"));
+    }
+    Ok(Role {
+        code,
+        from,
+        to,
+        origin: origin.clone(),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn build(text: &str) -> (Dictionaries, Vec<Diagnostic>) {
+        let mut b = Builder::default();
+        b.add_file("test.txt", text);
+        b.finish()
+    }
+
+    #[test]
+    fn reads_every_kind() {
+        let (d, diags) = build(
+            "# comment\nFRA name: France | French Republic  # trailing\nFRA adj: French\nGOV agent: embassy | spokesman/spokesmen\n\
+             161 verb: expel TARGET:GOV\n161 noun: expulsion of TARGET\nmirror verb: take symmetrical step\n\
+             person: Jane Doe | Doe\n  FRAGOV 2010..2012-05\n  FRAELI 2012-06-01..\ndiscard sentence: football\n",
+        );
+        assert!(diags.is_empty(), "{diags:?}");
+        assert_eq!(d.actors.len(), 3);
+        assert_eq!(d.people[0].roles.len(), 2);
+        assert_eq!(
+            d.people[0].roles[0].to,
+            NaiveDate::from_ymd_opt(2012, 5, 31)
+        );
+        assert_eq!(
+            d.agents[0].phrases,
+            ["embassy", "embassies", "spokesman", "spokesmen"]
+        );
+        assert_eq!(d.patterns.len(), 2);
+        assert_eq!(d.specials.len(), 1);
+        assert_eq!(d.discards.len(), 1);
+    }
+
+    #[test]
+    fn reports_bad_lines_with_file_and_line() {
+        let (d, diags) = build(
+            "XXQ name: Nowhere\nFRA name: France\n999 verb: foo\nthis is not an entry\nFRA frobnicate: x\n  FRAGOV 2010..\nperson: No Roles\nperson: Bad\n  FRAGOV 2012..2010\n161 verb: Expel\n",
+        );
+        assert_eq!(d.actors.len(), 1, "the good line survives");
+        let lines: Vec<u32> = diags.iter().map(|d| d.origin.line).collect();
+        assert_eq!(lines, [1, 3, 4, 5, 6, 7, 9, 8, 10], "{diags:#?}");
+        assert!(diags.iter().all(|d| d.to_string().starts_with("test.txt:")));
+    }
+
+    #[test]
+    fn user_layer_overrides() {
+        let mut b = Builder::default();
+        b.add_file("builtin.txt", "FRA name: Paris\n");
+        b.layer = 1;
+        b.add_file("user.txt", "FRAGOV name: Paris\n");
+        let (d, _) = b.finish();
+        let hits = d.phrases.lookup("Paris");
+        assert_eq!(hits.len(), 1);
+        let Hit::Actor(i) = hits[0] else { panic!() };
+        assert_eq!(d.actors[i as usize].code.to_string(), "FRAGOV");
+    }
+}

@@ -1,0 +1,250 @@
+//! Event patterns: verb and noun phrases that code an event.
+//!
+//! A pattern is a head word (a verb or noun lemma) followed by elements matched, in
+//! order, against what follows the head in the clause:
+//!
+//! | element | matches |
+//! |---|---|
+//! | `word` | a token whose form or lemma is `word`; words inside the next noun phrase may be skipped to reach it (`replace sentence` matches "replaced Navalny's suspended sentence") |
+//! | `word/other` | either word |
+//! | `(word)` | the word, or nothing |
+//! | `TARGET` | a noun phrase whose actors are the event's target |
+//! | `TARGET:GOV,MIL` | the same, only when the target has one of these sectors |
+//! | `SOURCE` | (noun patterns) a noun phrase whose actors are the source: `attack by SOURCE on TARGET` |
+//! | `NP` | any noun phrase, not an actor of the event |
+//!
+//! Without a `TARGET`, the target is the noun phrase the last word matched in, or else
+//! the first noun phrase after the matched words (the direct object). In the passive,
+//! the target is the subject and the source the `by` phrase, whatever the pattern says.
+
+use attache_ontology::{CameoCode, Code3};
+
+use crate::parse::Origin;
+
+/// Whether a pattern starts with a verb or a noun.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum PatternKind {
+    /// A verb lemma: "expel TARGET".
+    Verb,
+    /// A noun lemma: "expulsion of TARGET" (after a light verb such as "announce", or
+    /// with a possessive source: "Russia's expulsion of").
+    Noun,
+}
+
+/// One element of a pattern after its head.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Element {
+    /// A word, or one of several (lower case, normalized).
+    Word(Vec<String>),
+    /// An optional word.
+    Optional(Vec<String>),
+    /// The target slot, with the sectors it must have (empty: any).
+    Target(Vec<Code3>),
+    /// The source slot (noun patterns).
+    Source,
+    /// Any noun phrase.
+    AnyNp,
+}
+
+/// Phrases with a role other than coding an event directly.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Special {
+    /// A reciprocal act ("took a symmetrical step", "responded in kind"): the event is
+    /// the mirror of the one it answers.
+    Mirror,
+    /// A light verb whose object noun carries the event ("announced the expulsion of",
+    /// "held talks with").
+    Light,
+    /// A verb of saying or reporting: its subject is the attribution of what it reports.
+    Say,
+    /// A phrase after which a noun phrase names who reports the event ("according to",
+    /// "became known to").
+    Attribution,
+}
+
+impl Special {
+    /// The head keyword of the dictionary format.
+    pub fn keyword(self) -> &'static str {
+        match self {
+            Special::Mirror => "mirror",
+            Special::Light => "light",
+            Special::Say => "say",
+            Special::Attribution => "attribution",
+        }
+    }
+
+    pub(crate) fn from_keyword(k: &str) -> Option<Special> {
+        Some(match k {
+            "mirror" => Special::Mirror,
+            "light" => Special::Light,
+            "say" => Special::Say,
+            "attribution" => Special::Attribution,
+            _ => return None,
+        })
+    }
+}
+
+/// A phrase of a pattern: its head and elements.
+#[derive(Debug, Clone)]
+pub struct Frame {
+    /// Verb or noun.
+    pub kind: PatternKind,
+    /// The head lemma.
+    pub head: String,
+    /// What follows the head.
+    pub elements: Vec<Element>,
+    /// The pattern as written.
+    pub text: String,
+    /// Where it was defined.
+    pub origin: Origin,
+}
+
+impl Frame {
+    /// A rough measure of how specific the frame is: more words and constraints first.
+    pub fn specificity(&self) -> u32 {
+        self.elements
+            .iter()
+            .map(|e| match e {
+                Element::Word(_) => 4,
+                Element::Optional(_) => 1,
+                Element::Target(c) if !c.is_empty() => 3,
+                Element::Target(_) => 1,
+                Element::Source => 1,
+                Element::AnyNp => 1,
+            })
+            .sum()
+    }
+
+    /// Whether the frame has an explicit target slot.
+    pub fn has_target(&self) -> bool {
+        self.elements
+            .iter()
+            .any(|e| matches!(e, Element::Target(_)))
+    }
+}
+
+/// An event pattern: a frame and the CAMEO code it gives.
+#[derive(Debug, Clone)]
+pub struct Pattern {
+    /// The code.
+    pub code: CameoCode,
+    /// The phrase.
+    pub frame: Frame,
+}
+
+/// Parses the text of a pattern (after the `verb:` or `noun:` keyword).
+pub(crate) fn parse_frame(kind: PatternKind, text: &str, origin: Origin) -> Result<Frame, String> {
+    let mut words = text.split_whitespace();
+    let head = words.next().ok_or("empty pattern")?;
+    if head.chars().any(|c| c.is_uppercase()) || head.contains(['(', '/', ':']) {
+        return Err(format!(
+            "the pattern must start with a {} lemma in lower case, not `{head}`",
+            match kind {
+                PatternKind::Verb => "verb",
+                PatternKind::Noun => "noun",
+            }
+        ));
+    }
+    let mut elements = Vec::new();
+    let mut targets = 0;
+    for w in words {
+        let e = if w == "TARGET" || w.starts_with("TARGET:") {
+            targets += 1;
+            let mut sectors = Vec::new();
+            if let Some(list) = w.strip_prefix("TARGET:") {
+                for s in list.split(',') {
+                    sectors.push(Code3::new(s).ok_or_else(|| {
+                        format!("`{s}` in `{w}` is not a three-letter sector code")
+                    })?);
+                }
+            }
+            Element::Target(sectors)
+        } else if w == "SOURCE" {
+            if kind == PatternKind::Verb {
+                return Err(
+                    "SOURCE belongs in noun patterns; a verb's source is its subject".into(),
+                );
+            }
+            Element::Source
+        } else if w == "NP" {
+            Element::AnyNp
+        } else if let Some(inner) = w.strip_prefix('(').and_then(|x| x.strip_suffix(')')) {
+            Element::Optional(alternatives(inner)?)
+        } else if w.chars().any(|c| c.is_uppercase()) {
+            return Err(format!(
+                "`{w}` is neither a slot (TARGET, SOURCE, NP) nor a lower-case word"
+            ));
+        } else {
+            Element::Word(alternatives(w)?)
+        };
+        elements.push(e);
+    }
+    if targets > 1 {
+        return Err("a pattern has at most one TARGET".into());
+    }
+    Ok(Frame {
+        kind,
+        head: attache_text::normalize::normalize(head),
+        elements,
+        text: text.trim().to_string(),
+        origin,
+    })
+}
+
+fn alternatives(w: &str) -> Result<Vec<String>, String> {
+    let alts: Vec<String> = w
+        .split('/')
+        .map(attache_text::normalize::normalize)
+        .collect();
+    if alts.iter().any(|a| a.is_empty()) {
+        return Err(format!("`{w}` has an empty alternative"));
+    }
+    Ok(alts)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn origin() -> Origin {
+        Origin {
+            file: "t".into(),
+            line: 1,
+        }
+    }
+
+    #[test]
+    fn parses() {
+        let f = parse_frame(
+            PatternKind::Verb,
+            "call for talks/dialogue with TARGET:GOV,MIL",
+            origin(),
+        )
+        .unwrap();
+        assert_eq!(f.head, "call");
+        assert_eq!(f.elements.len(), 4);
+        assert_eq!(
+            f.elements[1],
+            Element::Word(vec!["talks".into(), "dialogue".into()])
+        );
+        assert!(matches!(&f.elements[3], Element::Target(s) if s.len() == 2));
+    }
+
+    #[test]
+    fn rejects() {
+        for bad in [
+            "",
+            "Expel TARGET",
+            "expel TARGET TARGET",
+            "expel Foo",
+            "expel TARGET:gov",
+            "expel SOURCE",
+            "expel a//b",
+        ] {
+            assert!(
+                parse_frame(PatternKind::Verb, bad, origin()).is_err(),
+                "{bad}"
+            );
+        }
+    }
+}

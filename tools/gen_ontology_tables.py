@@ -1,0 +1,52 @@
+#!/usr/bin/env python3
+"""Regenerate crates/ontology/data/*.tsv from the shared ontology tables.
+
+The tables hold facts (CAMEO codes and names, Goldstein values, the CAMEO->PLOVER
+mapping, country codes). They are compiled into the binary with include_str!, so the
+binary needs nothing at run time. Run from the repository root:
+
+    python3 tools/gen_ontology_tables.py ../shared/ontology
+
+Conventions chosen here (see crates/ontology/README.md):
+  * Goldstein: the GDELT value, ICEWS where GDELT lacks the code (the shared table's choice).
+  * PLOVER: the CAMEO2PLOVER-2021 mapping; CAMEO 01 and 02 map to no PLOVER type
+    (PLOVER drops statements and appeals); 08 (root) maps to CONCEDE.
+"""
+import csv, sys, os
+
+src = sys.argv[1] if len(sys.argv) > 1 else "../shared/ontology"
+out = "crates/ontology/data"
+os.makedirs(out, exist_ok=True)
+
+def rows(name):
+    with open(os.path.join(src, name), newline="", encoding="utf-8") as f:
+        return list(csv.DictReader(f, delimiter="\t"))
+
+plover = {}
+for r in rows("cameo_to_plover.tsv"):
+    code = r["cameo_code"]
+    if code in plover:  # 08 listed twice: keep the first (CONCEDE)
+        continue
+    ev = r["plover_event"].strip()
+    if ev.startswith("("):
+        ev = ""
+    plover[code] = (ev, r["plover_mode"].strip().lower(), r["plover_context"].strip())
+
+with open(os.path.join(out, "cameo.tsv"), "w", encoding="utf-8") as f:
+    f.write("# code\tname\tgoldstein\tplover_type\tplover_mode\tplover_context\n")
+    for r in rows("cameo_event_codes.tsv"):
+        code = r["code"]
+        ev, mode, ctx = plover.get(code, ("", "", ""))
+        g = r["goldstein"].strip()
+        f.write(f"{code}\t{r['name']}\t{g}\t{ev}\t{mode}\t{ctx}\n")
+
+with open(os.path.join(out, "countries.tsv"), "w", encoding="utf-8") as f:
+    f.write("# code\tname\tkind\n")
+    for r in rows("cameo_country_codes.tsv"):
+        f.write(f"{r['code']}\t{r['name']}\t{r['kind']}\n")
+
+with open(os.path.join(out, "sectors.tsv"), "w", encoding="utf-8") as f:
+    f.write("# code\tmeaning\tclass\n")
+    for r in rows("cameo_actor_types.tsv"):
+        f.write(f"{r['code']}\t{r['meaning']}\t{r['class']}\n")
+print("written", out)

@@ -221,56 +221,9 @@ impl<'a> ArgBuilder<'a> {
         let mut conjuncts = Vec::new();
         let (first, mut next) = self.parse_conj(c, end, depth, res, nested);
         conjuncts.push(first);
-        // Coordination: C ("," C)* ","? and/or C
-        loop {
-            let mut k = next;
-            let mut items = Vec::new();
-            let mut saw_conj = false;
-            while k < end && self.word(k) == "," && k + 1 < end && self.is_np(k + 1) {
-                let (cj, n) = self.parse_conj(k + 1, end, depth, res, nested);
-                items.push(cj);
-                k = n;
-            }
-            if k < end
-                && self.word(k) == ","
-                && k + 1 < end
-                && matches!(self.chunk_kind(k + 1), ChunkKind::Conj)
-            {
-                k += 1;
-            }
-            if k < end
-                && matches!(self.chunk_kind(k), ChunkKind::Conj)
-                && matches!(self.word(k), "and" | "or")
-                && k + 1 < end
-                && self.is_np(k + 1)
-            {
-                let (cj, n) = self.parse_conj(k + 1, end, depth, res, nested);
-                items.push(cj);
-                k = n;
-                saw_conj = true;
-            }
-            if !saw_conj || items.is_empty() {
-                break;
-            }
-            // An object list followed by a finite verb: its last member starts a new clause
-            // ("attacked Ukraine and Poland condemned it").
-            let finite_follows =
-                k < end && matches!(self.chunk_kind(k), ChunkKind::Vg(v) if v.finite);
-            if object_position && finite_follows && depth == 0 {
-                if items.len() == 1 {
-                    break;
-                }
-                items.pop();
-                // the rest of the list stays, and the last member is re-parsed later
-                let last_start = self.last_conj_chunk(next, k);
-                conjuncts.extend(items);
-                next = last_start;
-                break;
-            }
-            conjuncts.extend(items);
-            next = k;
-            break;
-        }
+        let (items, after) = self.coordination(next, end, depth, object_position, res, nested);
+        conjuncts.extend(items);
+        next = after;
         distribute_agents(&mut conjuncts);
         let start = conjuncts.first().map_or(0, |x| x.start);
         let end_tok = conjuncts.iter().map(|x| x.end).max().unwrap_or(start);
@@ -285,6 +238,56 @@ impl<'a> ArgBuilder<'a> {
             },
             next,
         )
+    }
+
+    /// The conjuncts coordinated after a first one that ends at chunk `next`:
+    /// `("," C)* ","? and|or C`. Returns them and the chunk after the last one taken.
+    fn coordination(
+        &self,
+        next: usize,
+        end: usize,
+        depth: usize,
+        object_position: bool,
+        res: Option<&Resolver>,
+        nested: &mut Vec<Arg>,
+    ) -> (Vec<Conj>, usize) {
+        let mut k = next;
+        let mut items = Vec::new();
+        while k < end && self.word(k) == "," && k + 1 < end && self.is_np(k + 1) {
+            let (cj, n) = self.parse_conj(k + 1, end, depth, res, nested);
+            items.push(cj);
+            k = n;
+        }
+        if k < end
+            && self.word(k) == ","
+            && k + 1 < end
+            && matches!(self.chunk_kind(k + 1), ChunkKind::Conj)
+        {
+            k += 1;
+        }
+        let conj_follows = k + 1 < end
+            && matches!(self.chunk_kind(k), ChunkKind::Conj)
+            && matches!(self.word(k), "and" | "or")
+            && self.is_np(k + 1);
+        if !conj_follows {
+            // commas without a final "and": appositions, not a list
+            return (Vec::new(), next);
+        }
+        let (cj, n) = self.parse_conj(k + 1, end, depth, res, nested);
+        items.push(cj);
+        k = n;
+        // An object list followed by a finite verb: its last member starts a new clause
+        // ("attacked Ukraine and Poland condemned it").
+        let finite_follows = k < end && matches!(self.chunk_kind(k), ChunkKind::Vg(v) if v.finite);
+        if object_position && finite_follows && depth == 0 {
+            if items.len() == 1 {
+                return (Vec::new(), next);
+            }
+            items.pop();
+            // the rest of the list stays; the last member is parsed again as a subject
+            return (items, self.last_conj_chunk(next, k));
+        }
+        (items, k)
     }
 
     /// The chunk where the last conjunct between `from` and `to` starts (after its "and").
@@ -467,6 +470,12 @@ impl<'a> ArgBuilder<'a> {
             });
         }
         let sectors = choose_sectors(&agents);
+        // Envoys (embassies, consuls) represent their country wherever they are: a place
+        // never gives them one.
+        let envoy = agents.iter().any(|a| a.1 == AgentKind::Envoy);
+        if envoy {
+            places.clear();
+        }
         let agent_origins: Vec<Origin> = agents.iter().map(|a| a.2.clone()).collect();
         let agent_start = agents.iter().map(|a| a.3).min().unwrap_or(own_start);
         let possessor = possessor_end.map(|p| self.possessor_actors(start, p));
@@ -562,6 +571,7 @@ impl<'a> ArgBuilder<'a> {
                 countries = of_actors(&[Attach::Of, Attach::From]);
             }
             if countries.is_empty()
+                && !envoy
                 && let Some(loc) = &conj.location
             {
                 countries.push(ActorRef {

@@ -234,10 +234,11 @@ impl<'a> ClauseAnalyzer<'a> {
         }
         // Sentence-opening participles share the next finite predicate's subject.
         for i in 0..preds.len() {
-            if preds[i].kind == PredKind::Participle && preds[i].subject.is_none() {
-                if let Some(next) = preds[i + 1..].iter().find(|p| p.kind == PredKind::Finite) {
-                    preds[i].subject = next.subject;
-                }
+            if preds[i].kind == PredKind::Participle
+                && preds[i].subject.is_none()
+                && let Some(next) = preds[i + 1..].iter().find(|p| p.kind == PredKind::Finite)
+            {
+                preds[i].subject = next.subject;
             }
         }
         preds

@@ -127,11 +127,11 @@ impl<'a> Resolver<'a> {
                 definite,
                 possessive_pronoun,
             } => {
-                if foreign || !definite {
-                    if let Some(actors) = self.elaboration(conj, &sectors) {
-                        conj.actors = self.as_antecedent(&actors, conj);
-                        return;
-                    }
+                if (foreign || !definite)
+                    && let Some(actors) = self.elaboration(conj, &sectors)
+                {
+                    conj.actors = self.as_antecedent(&actors, conj);
+                    return;
                 }
                 if foreign {
                     return;

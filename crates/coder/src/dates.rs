@@ -72,8 +72,11 @@ pub struct TimeExpr {
     pub start: usize,
     /// One past the last token.
     pub end: usize,
-    /// The resolved value; `None` when it needs a publication date the document lacks.
+    /// The resolved value; `None` when it needs a publication date the document lacks,
+    /// or a narrative anchor not yet applied.
     pub value: Option<DateValue>,
+    /// For "two days later", "the day before": days from the date the story last named.
+    pub offset_days: Option<i64>,
 }
 
 const MONTHS: [&str; 12] = [
@@ -169,16 +172,19 @@ pub fn find(
         let start = i;
         let word = w(i);
         // ISO date 2021-02-05
-        if word.len() == 10 && word.as_bytes()[4] == b'-' && word.as_bytes()[7] == b'-' {
-            if let Ok(d) = NaiveDate::parse_from_str(word, "%Y-%m-%d") {
-                out.push(TimeExpr {
-                    start,
-                    end: i + 1,
-                    value: Some(DateValue::day(d)),
-                });
-                i += 1;
-                continue;
-            }
+        if word.len() == 10
+            && word.as_bytes()[4] == b'-'
+            && word.as_bytes()[7] == b'-'
+            && let Ok(d) = NaiveDate::parse_from_str(word, "%Y-%m-%d")
+        {
+            out.push(TimeExpr {
+                start,
+                end: i + 1,
+                value: Some(DateValue::day(d)),
+                offset_days: None,
+            });
+            i += 1;
+            continue;
         }
         // MONTH DAY(,)? (YEAR)?   |   MONTH YEAR   |   MONTH
         if let Some(m) =
@@ -227,6 +233,7 @@ pub fn find(
                 start: s,
                 end: j,
                 value,
+                offset_days: None,
             });
             i = j;
             continue;
@@ -252,6 +259,7 @@ pub fn find(
                     start: s,
                     end: j,
                     value,
+                    offset_days: None,
                 });
                 i = j;
                 continue;
@@ -295,6 +303,7 @@ pub fn find(
                 start: s,
                 end: i + 1,
                 value: Some(value),
+                offset_days: None,
             });
             i += 1;
             continue;
@@ -312,6 +321,7 @@ pub fn find(
                 start: s,
                 end: i + 1,
                 value,
+                offset_days: None,
             });
             i += 1;
             continue;
@@ -336,6 +346,18 @@ pub fn find(
                 start,
                 end: i + len,
                 value,
+                offset_days: None,
+            });
+            i += len;
+            continue;
+        }
+        // "two days later", "a day earlier", "the next day", "the day before"
+        if let Some((len, days)) = narrative_offset(doc, i, n) {
+            out.push(TimeExpr {
+                start,
+                end: i + len,
+                value: None,
+                offset_days: Some(days),
             });
             i += len;
             continue;
@@ -350,6 +372,7 @@ pub fn find(
                 start,
                 end: i + 3,
                 value,
+                offset_days: None,
             });
             i += 3;
             continue;
@@ -357,6 +380,66 @@ pub fn find(
         i += 1;
     }
     out
+}
+
+/// A phrase that dates an event relative to the one the story told before it.
+fn narrative_offset(doc: &Doc, i: usize, n: usize) -> Option<(usize, i64)> {
+    let w = |k: usize| if k < n { doc.norm(k) } else { "" };
+    let unit = |u: &str| match u {
+        "day" | "days" => Some(1),
+        "week" | "weeks" => Some(7),
+        _ => None,
+    };
+    // N days/weeks later|earlier
+    let count = match w(i) {
+        "a" | "one" => Some(1),
+        x => crate::args::number_value(x).filter(|&k| k < 400),
+    };
+    if let Some(k) = count
+        && let Some(u) = unit(w(i + 1))
+    {
+        let sign = match w(i + 2) {
+            "later" | "after" => 1,
+            "earlier" | "before" => -1,
+            _ => 0,
+        };
+        if sign != 0 {
+            return Some((3, sign * k as i64 * u));
+        }
+    }
+    if w(i) == "the" {
+        match (w(i + 1), w(i + 2)) {
+            ("next" | "following", "day") => return Some((3, 1)),
+            ("previous", "day") => return Some((3, -1)),
+            ("day", "before") => return Some((3, -1)),
+            ("day", "after") => return Some((3, 1)),
+            _ => {}
+        }
+    }
+    None
+}
+
+/// Resolves "two days later" and the like against the last day the story named before
+/// them, in text order over all sentences.
+pub fn resolve_narrative(times: &mut [Vec<TimeExpr>]) {
+    let mut anchor: Option<NaiveDate> = None;
+    for sentence in times.iter_mut() {
+        for t in sentence.iter_mut() {
+            if t.value.is_none()
+                && let (Some(days), Some(a)) = (t.offset_days, anchor)
+            {
+                t.value = Some(DateValue::day(a + Duration::days(days)));
+            }
+            if let Some(DateValue {
+                year,
+                month: Some(m),
+                day: Some(d),
+            }) = t.value
+            {
+                anchor = NaiveDate::from_ymd_opt(year, m, d);
+            }
+        }
+    }
 }
 
 /// Includes a preposition or modifier before the expression in its phrase ("On February 5").
@@ -502,6 +585,26 @@ mod tests {
                 .as_deref(),
             Some("2020-05")
         );
+    }
+
+    #[test]
+    fn narrative_offsets() {
+        let a = Analyzer::builtin();
+        let d =
+            a.analyze("They met on Monday. Two days later, talks failed. The day before, nothing.");
+        let p = NaiveDate::parse_from_str("2023-03-17", "%Y-%m-%d").ok();
+        let mut times: Vec<Vec<TimeExpr>> = d
+            .sentences()
+            .iter()
+            .map(|s| find(&d, s.tokens.clone(), p))
+            .collect();
+        resolve_narrative(&mut times);
+        let v: Vec<String> = times
+            .iter()
+            .flatten()
+            .map(|t| t.value.map(|v| v.format()).unwrap_or_default())
+            .collect();
+        assert_eq!(v, ["2023-03-13", "2023-03-15", "2023-03-14"]);
     }
 
     #[test]

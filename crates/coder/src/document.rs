@@ -75,22 +75,65 @@ impl<'a> Reasoner<'a> {
         merge(dated)
     }
 
-    /// Gives each reciprocal act the code and mirror target of the act it answers.
+    /// Links each reciprocal act ("retaliated in kind", "took a symmetrical step") to the
+    /// act it answers: the latest act done *to* its source by another country, a material
+    /// one (expulsion, sanction, force) before a verbal one.
+    ///
+    /// When the reciprocal act's sentence codes an act of the same source itself
+    /// ("retaliated in kind and ordered an Estonian consul to leave"), that event is the
+    /// answer and gets the link; otherwise the reciprocal act becomes the mirror image of
+    /// the act it answers (its code, its source as target).
     fn resolve_mirrors(&self, raw: &mut [RawEvent]) {
+        let answered_by = |raw: &[RawEvent],
+                           i: usize,
+                           src: attache_ontology::ActorCode,
+                           root: Option<u8>|
+         -> Option<usize> {
+            let candidates: Vec<usize> = (0..i)
+                .rev()
+                .filter(|&j| {
+                    let e = &raw[j];
+                    e.code.is_some()
+                        && e.sentence < raw[i].sentence
+                        && e.target
+                            .as_ref()
+                            .is_some_and(|t| same_primary(&t.code, &src))
+                        && !same_primary(&e.source.code, &src)
+                })
+                .collect();
+            let root_of = |j: usize| raw[j].code.map_or(0, |c| c.root_number());
+            root.and_then(|r| candidates.iter().copied().find(|&j| root_of(j) == r))
+                .or_else(|| candidates.iter().copied().find(|&j| root_of(j) >= 14))
+                .or_else(|| candidates.first().copied())
+        };
+        let mut drop = vec![false; raw.len()];
         for i in 0..raw.len() {
             if raw[i].code.is_some() {
                 continue;
             }
             let src = raw[i].source.code;
-            let answered = (0..i).rev().find(|&j| {
-                let e = &raw[j];
-                e.code.is_some()
-                    && e.target
-                        .as_ref()
-                        .is_some_and(|t| same_primary(&t.code, &src))
-                    && !same_primary(&e.source.code, &src)
-            });
-            let Some(j) = answered else { continue };
+            let sentence = raw[i].sentence;
+            let own: Vec<usize> = (0..raw.len())
+                .filter(|&k| {
+                    k != i
+                        && raw[k].sentence == sentence
+                        && raw[k].code.is_some()
+                        && same_primary(&raw[k].source.code, &src)
+                })
+                .collect();
+            if !own.is_empty() {
+                for k in own {
+                    let root = raw[k].code.map(|c| c.root_number());
+                    if let Some(j) = answered_by(raw, k, src, root) {
+                        raw[k].reciprocates = Some(j);
+                    }
+                }
+                drop[i] = true;
+                continue;
+            }
+            let Some(j) = answered_by(raw, i, src, None) else {
+                continue;
+            };
             let code = raw[j].code;
             let other = raw[j].source.clone();
             // the most specific actor of the sentence from the answered act's source country
@@ -104,13 +147,18 @@ impl<'a> Reasoner<'a> {
                 .max_by_key(|a| a.code.parts().len())
                 .cloned()
                 .unwrap_or(other);
+            let secret = raw[j].modality.secret;
             let e = &mut raw[i];
             e.code = code;
             e.target = Some(target);
             e.reciprocates = Some(j);
-            // a reciprocal act of a secret exchange is secret too
-            if raw[j].modality.secret {
-                raw[i].modality.secret = true;
+            // the answer to a secret act is as secret
+            e.modality.secret |= secret;
+        }
+        // Dropped placeholders keep their slot (indices stay valid) but lose their code.
+        for (i, d) in drop.into_iter().enumerate() {
+            if d {
+                raw[i].code = None;
             }
         }
     }

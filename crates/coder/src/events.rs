@@ -507,7 +507,11 @@ impl<'a> SentenceCoder<'a> {
             for t in &targets {
                 // "Russia and France expelled one diplomat of the other side": each source's
                 // target is the other sources' country.
-                let resolved: Vec<ActorRef> = if t.reciprocal {
+                // A countryless target of a joint act ("Estonia and Russia expel diplomats")
+                // is read the same way.
+                let joint = t.code.is_countryless()
+                    && sources.iter().filter(|o| !o.code.is_countryless()).count() >= 2;
+                let resolved: Vec<ActorRef> = if t.reciprocal || joint {
                     sources
                         .iter()
                         .filter(|o| !same_primary(&o.code, &s.code) && !o.code.is_countryless())
@@ -528,6 +532,18 @@ impl<'a> SentenceCoder<'a> {
                 };
                 for t in resolved {
                     if t.code == s.code || (t.start == s.start && t.end == s.end) {
+                        continue;
+                    }
+                    // A target found by coreference in the source's own country is a wrong
+                    // antecedent, not a domestic event ("Estonia and Russia expel diplomats"
+                    // where "diplomats" turn out to be Russian: not Russia -> Russia).
+                    if t.antecedent.is_some()
+                        && same_primary(&t.code, &s.code)
+                        && !t.code.is_countryless()
+                    {
+                        continue;
+                    }
+                    if t.code.is_countryless() {
                         continue;
                     }
                     let e = make(s.clone(), Some(t));

@@ -150,9 +150,39 @@ impl Coder {
     }
 
     /// Codes one document.
+    ///
+    /// A document longer than [`WINDOW`] bytes (no news story is) is coded window by
+    /// window, cut at paragraph or sentence ends, so that memory stays bounded whatever
+    /// the input; spans, sentence numbers and ids stay those of the whole document.
     pub fn code(&self, document: &Document) -> Coded {
-        let doc = self.analyzer.analyze(&document.text);
-        self.code_analyzed(document, &doc)
+        if document.text.len() <= WINDOW {
+            let doc = self.analyzer.analyze(&document.text);
+            return self.code_analyzed(document, &doc);
+        }
+        let mut all = Coded::default();
+        let text = &document.text;
+        let mut start = 0usize;
+        let mut char_offset = 0u32;
+        while start < text.len() {
+            let end = window_end(text, start);
+            let part = Document {
+                text: text[start..end].to_string(),
+                ..document.clone()
+            };
+            let doc = self.analyzer.analyze(&part.text);
+            let coded = self.code_analyzed(&part, &doc);
+            let first_id = all.events.len();
+            for mut e in coded.events {
+                shift(&mut e, char_offset, all.sentences, first_id, &document.id);
+                all.events.push(e);
+            }
+            all.sentences += coded.sentences;
+            all.discarded_sentences += coded.discarded_sentences;
+            all.discarded_story |= coded.discarded_story;
+            char_offset += text[start..end].chars().count() as u32;
+            start = end;
+        }
+        all
     }
 
     /// Codes a document already analysed by [`Coder::analyzer`].
@@ -209,6 +239,7 @@ impl Coder {
             times.push(dates::find(doc, s.tokens.clone(), pub_date));
             skip[i] = mentions::discarded(doc, dicts, s.tokens.clone(), false);
         }
+        dates::resolve_narrative(&mut times);
         coded.discarded_sentences = skip.iter().filter(|s| **s).count();
         // The date a person's role is looked up on: the sentence's own date if it has
         // one, else the publication date.
@@ -270,6 +301,70 @@ impl Coder {
         let finals = reasoner.run(raw);
         coded.events = build_records(document, doc, finals);
         coded
+    }
+}
+
+/// Documents longer than this many bytes are coded in windows of about this size.
+pub const WINDOW: usize = 1 << 20;
+
+/// Where the window that starts at `start` ends: the last paragraph break, else line
+/// break, else sentence end, else space before the limit (always a char boundary).
+fn window_end(text: &str, start: usize) -> usize {
+    let limit = start + WINDOW;
+    if limit >= text.len() {
+        return text.len();
+    }
+    let mut cut = limit;
+    while !text.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    let slice = &text[start..cut];
+    let half = slice.len() / 2;
+    for sep in ["\n\n", "\n", ". ", " "] {
+        if let Some(i) = slice.rfind(sep).filter(|&i| i > half) {
+            return start + i + sep.len();
+        }
+    }
+    cut
+}
+
+/// Moves an event coded in a window to the coordinates of the whole document.
+fn shift(e: &mut Event, chars: u32, sentences: usize, first_id: usize, doc_id: &str) {
+    let renumber = |id: &str| -> String {
+        let n: usize = id
+            .rsplit('-')
+            .next()
+            .and_then(|n| n.parse().ok())
+            .unwrap_or(0);
+        format!("{doc_id}-{}", first_id + n)
+    };
+    let mv = |s: &mut Span| {
+        s.start += chars;
+        s.end += chars;
+    };
+    e.id = renumber(&e.id);
+    e.reciprocates = e.reciprocates.as_deref().map(renumber);
+    e.sentence += sentences;
+    for a in std::iter::once(&mut e.source)
+        .chain(std::iter::once(&mut e.target))
+        .chain(e.attribution.iter_mut())
+    {
+        if let Some(s) = a.span.as_mut() {
+            mv(s);
+        }
+    }
+    if let Some(s) = e.date.span.as_mut() {
+        mv(s);
+    }
+    if let Some(l) = e.location.as_mut()
+        && let Some(s) = l.span.as_mut()
+    {
+        mv(s);
+    }
+    for m in &mut e.mentions {
+        m.sentence += sentences;
+        mv(&mut m.span);
+        mv(&mut m.trigger);
     }
 }
 

@@ -169,6 +169,10 @@ pub enum AgentKind {
     Modifier,
     /// A modifier that makes the person a former office-holder ("former", "ex-").
     Former,
+    /// A sector noun for those who represent their country abroad ("embassy", "consul",
+    /// "ambassador"): a place never gives them a country ("the embassy in Paris" is not
+    /// French).
+    Envoy,
 }
 
 impl AgentKind {
@@ -179,6 +183,7 @@ impl AgentKind {
             AgentKind::Generic => "generic",
             AgentKind::Modifier => "modifier",
             AgentKind::Former => "former",
+            AgentKind::Envoy => "envoy",
         }
     }
 
@@ -188,6 +193,7 @@ impl AgentKind {
             "generic" => AgentKind::Generic,
             "modifier" => AgentKind::Modifier,
             "former" => AgentKind::Former,
+            "envoy" => AgentKind::Envoy,
             _ => return None,
         })
     }

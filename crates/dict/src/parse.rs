@@ -125,7 +125,7 @@ fn parse_bound(s: &str, end: bool) -> Result<NaiveDate, String> {
 }
 
 fn parse_sectors(head: &str) -> Option<Vec<Code3>> {
-    if head.is_empty() || head.len() % 3 != 0 || !head.is_ascii() {
+    if head.is_empty() || !head.len().is_multiple_of(3) || !head.is_ascii() {
         return None;
     }
     head.as_bytes()
@@ -297,10 +297,12 @@ impl Builder {
                     None => (item.to_string(), None),
                 };
                 let plural = plural.or_else(|| {
-                    let pluralizes = matches!(agent_kind, AgentKind::Noun | AgentKind::Generic)
-                        && sing
-                            .chars()
-                            .all(|c| c.is_lowercase() || c == ' ' || c == '-');
+                    let pluralizes = matches!(
+                        agent_kind,
+                        AgentKind::Noun | AgentKind::Generic | AgentKind::Envoy
+                    ) && sing
+                        .chars()
+                        .all(|c| c.is_lowercase() || c == ' ' || c == '-');
                     pluralizes.then(|| attache_text::noun_plural(&sing))
                 });
                 phrases.push(sing.clone());
@@ -357,7 +359,7 @@ impl Builder {
             self.diag(
                 Severity::Error,
                 origin,
-                format!("unknown kind `{kind}` (actors: name adj people capital place media; agents: agent generic modifier former; events: verb noun phrase; discard sentence/story; person)"),
+                format!("unknown kind `{kind}` (actors: name adj people capital place media; agents: agent generic modifier former envoy; events: verb noun phrase; discard sentence/story; person)"),
             );
         }
     }

@@ -281,10 +281,11 @@ fn read_jsonl(
             _ => content_id(&text),
         };
         let date = parsed.date.as_deref().and_then(parse_date);
-        let outlet = parsed.outlet.or_else(|| match parsed.source {
+        let source_name = match parsed.source {
             Some(serde_json::Value::String(s)) => Some(s),
             _ => None,
-        });
+        };
+        let outlet = parsed.outlet.or(source_name);
         emit(Document {
             id,
             text,

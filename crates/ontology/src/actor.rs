@@ -106,7 +106,7 @@ impl ActorCode {
     /// Parses a concatenated code (`"RUSGOV"`, `"---MIL"`).
     pub fn parse(s: &str) -> Result<ActorCode, ActorCodeError> {
         let s = s.trim();
-        if s.is_empty() || s.len() % 3 != 0 || s.len() > 3 * MAX_PARTS || !s.is_ascii() {
+        if s.is_empty() || !s.len().is_multiple_of(3) || s.len() > 3 * MAX_PARTS || !s.is_ascii() {
             return Err(ActorCodeError::Length(s.to_string()));
         }
         let mut code = ActorCode::new(Code3::UNKNOWN);

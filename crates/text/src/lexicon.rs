@@ -276,6 +276,13 @@ impl Lexicon {
             push(&mut out, Tag::NNS, n, Some(s));
         }
         self.analyse_suffixes(word, &mut out, push);
+        // A past participle that is also listed as an adjective ("voiced", "strained") is
+        // read as the verb more often than not in news.
+        if word.ends_with("ed") && out.iter().any(|r| r.tag == Tag::VBD || r.tag == Tag::VBN) {
+            for r in out.iter_mut().filter(|r| r.tag == Tag::JJ) {
+                r.weight *= 0.3;
+            }
+        }
         out
     }
 

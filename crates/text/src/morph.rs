@@ -40,10 +40,11 @@ impl VerbForms {
     }
 }
 
-pub(crate) fn irregular() -> &'static HashMap<&'static str, (Vec<&'static str>, Vec<&'static str>)>
-{
-    static MAP: OnceLock<HashMap<&'static str, (Vec<&'static str>, Vec<&'static str>)>> =
-        OnceLock::new();
+/// Irregular verbs: lemma → (past forms, participles).
+pub(crate) type Irregular = HashMap<&'static str, (Vec<&'static str>, Vec<&'static str>)>;
+
+pub(crate) fn irregular() -> &'static Irregular {
+    static MAP: OnceLock<Irregular> = OnceLock::new();
     MAP.get_or_init(|| {
         let mut m = HashMap::new();
         for line in IRREGULAR.lines() {
@@ -127,8 +128,8 @@ pub fn verb_forms(lemma: &str) -> VerbForms {
     } else {
         format!("{w}ed")
     };
-    let gerund = if w.ends_with("ie") {
-        format!("{}ying", &w[..w.len() - 2])
+    let gerund = if let Some(stem) = w.strip_suffix("ie") {
+        format!("{stem}ying")
     } else if w.ends_with('e')
         && !w.ends_with("ee")
         && !w.ends_with("ye")

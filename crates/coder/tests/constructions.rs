@@ -1,0 +1,192 @@
+//! The clause constructions the coder must read, each with sentences written for this
+//! test: active and passive voice, coordination, subordinate and participle clauses,
+//! reported speech, light verbs, coreference, reciprocity, negation.
+
+use attache_coder::{Coder, Document, Event};
+
+fn coder() -> &'static Coder {
+    static C: std::sync::OnceLock<Coder> = std::sync::OnceLock::new();
+    C.get_or_init(Coder::builtin)
+}
+
+fn code(text: &str) -> Vec<Event> {
+    coder()
+        .code(&Document::new("t", text).with_date("2021-03-05"))
+        .events
+}
+
+/// `source target code` of every factual event.
+fn triples(text: &str) -> Vec<String> {
+    let mut v: Vec<String> = code(text)
+        .iter()
+        .filter(|e| e.is_factual())
+        .map(|e| {
+            format!(
+                "{} {} {}",
+                e.source.code_str(),
+                e.target.code_str(),
+                e.cameo
+            )
+        })
+        .collect();
+    v.sort();
+    v
+}
+
+#[test]
+fn active_voice() {
+    assert_eq!(
+        triples("France expelled two Russian diplomats."),
+        ["FRA RUSGOV 161"]
+    );
+}
+
+#[test]
+fn passive_voice_with_agent() {
+    assert_eq!(
+        triples("Two Russian diplomats were expelled by France."),
+        ["FRA RUSGOV 161"]
+    );
+}
+
+#[test]
+fn passive_voice_without_agent_codes_nothing() {
+    assert!(triples("Two Russian diplomats were expelled.").is_empty());
+}
+
+#[test]
+fn coordinated_sources_and_targets() {
+    assert_eq!(
+        triples("France and Germany expelled Russian and Belarusian diplomats."),
+        [
+            "DEU BLRGOV 161",
+            "DEU RUSGOV 161",
+            "FRA BLRGOV 161",
+            "FRA RUSGOV 161"
+        ]
+    );
+}
+
+#[test]
+fn coordinated_verbs_share_the_subject() {
+    assert_eq!(
+        triples("Poland summoned the Russian ambassador and condemned Russia."),
+        ["POL RUS 111", "POL RUSGOV 114"]
+    );
+}
+
+#[test]
+fn subordinate_clause_after_which() {
+    assert_eq!(
+        triples("A Russian diplomat was caught spying in Paris, after which France expelled him."),
+        ["FRA RUSGOV 161"]
+    );
+}
+
+#[test]
+fn reported_speech_codes_the_inner_event_with_attribution() {
+    let events = code("The German foreign ministry said Russia had expelled two Polish diplomats.");
+    let factual: Vec<&Event> = events.iter().filter(|e| e.is_factual()).collect();
+    assert_eq!(factual.len(), 1, "{factual:#?}");
+    assert_eq!(factual[0].source.code_str(), "RUS");
+    assert_eq!(factual[0].target.code_str(), "POLGOV");
+    assert_eq!(
+        factual[0]
+            .attribution
+            .iter()
+            .map(|a| a.code_str())
+            .collect::<Vec<_>>(),
+        ["DEUGOV"]
+    );
+}
+
+#[test]
+fn trailing_attribution() {
+    let events = code("France expelled a Russian diplomat, Le Monde reported.");
+    assert_eq!(events.len(), 1);
+    assert_eq!(events[0].attribution[0].code_str(), "FRAMED");
+}
+
+#[test]
+fn light_verb_and_event_noun() {
+    assert_eq!(
+        triples("Moscow announced the expulsion of two French diplomats."),
+        ["RUS FRAGOV 161"]
+    );
+}
+
+#[test]
+fn actor_composition() {
+    assert_eq!(
+        triples("The Russian embassy in Paris condemned France."),
+        ["RUSGOV FRA 111"]
+    );
+    assert_eq!(
+        triples("Diplomats from Poland condemned Russia."),
+        ["POLGOV RUS 111"]
+    );
+    assert_eq!(
+        triples("French President Emmanuel Macron condemned Russia."),
+        ["FRAGOV RUS 111"]
+    );
+}
+
+#[test]
+fn negation_is_flagged_not_counted() {
+    let events = code("France did not expel the Russian diplomats.");
+    assert!(events.iter().all(|e| e.modality.negated), "{events:#?}");
+    assert!(triples("France did not expel the Russian diplomats.").is_empty());
+}
+
+#[test]
+fn reciprocity_links_the_answer() {
+    let events = code("France expelled a Russian diplomat. Russia took a symmetrical step.");
+    assert_eq!(events.len(), 2, "{events:#?}");
+    let answer = events
+        .iter()
+        .find(|e| e.source.code_str() == "RUS")
+        .unwrap();
+    assert_eq!(answer.cameo.as_str(), "161");
+    assert_eq!(answer.target.code_str(), "FRA");
+    assert_eq!(answer.reciprocates.as_deref(), Some(events[0].id.as_str()));
+}
+
+#[test]
+fn pronoun_resolution() {
+    assert_eq!(
+        triples("A Russian diplomat was seen near the base. Poland expelled him on Friday."),
+        ["POL RUSGOV 161"]
+    );
+}
+
+#[test]
+fn apposition_is_not_a_participant() {
+    assert_eq!(
+        triples("Russia, Ukraine's neighbour, condemned Ukraine."),
+        ["RUS UKR 111"]
+    );
+}
+
+#[test]
+fn dates_come_from_the_text() {
+    let events = code("On February 5, Moscow expelled three Swedish diplomats.");
+    assert_eq!(events[0].date.value, "2021-02-05");
+    let events = code("Moscow expelled three Swedish diplomats.");
+    assert_eq!(events[0].date.value, "2021-03-05");
+    assert_eq!(
+        serde_json::to_value(events[0].date.source).unwrap(),
+        "publication"
+    );
+}
+
+#[test]
+fn no_publication_date_leaves_relative_dates_unresolved() {
+    let e = &Coder::builtin()
+        .code(&Document::new(
+            "t",
+            "On Friday, Moscow expelled three Swedish diplomats.",
+        ))
+        .events[0];
+    assert_eq!(e.date.value, "");
+    assert_eq!(serde_json::to_value(e.date.source).unwrap(), "unresolved");
+}

@@ -33,16 +33,10 @@ pub fn run(args: BenchArgs) -> Result<ExitCode> {
     let startup = t0.elapsed();
     let mut docs: Vec<Document> = Vec::new();
     let mut skipped = 0;
-    read_source(
-        &Input::File(args.file.clone()),
-        InputFormat::Auto,
-        None,
-        &mut |d| docs.push(d),
-        &mut |s| {
-            skipped += 1;
-            eprintln!("attache: {s}");
-        },
-    );
+    read_source(&Input::File(args.file.clone()), InputFormat::Auto, None, &mut |d| docs.push(d), &mut |s| {
+        skipped += 1;
+        eprintln!("attache: {s}");
+    });
     if docs.is_empty() {
         bail!("no document in {}", args.file.display());
     }
@@ -68,10 +62,7 @@ pub fn run(args: BenchArgs) -> Result<ExitCode> {
     let mb = bytes as f64 / 1e6;
     println!("file:        {}", args.file.display());
     println!("threads:     {threads}");
-    println!(
-        "start-up:    {:.1} ms (dictionaries loaded and compiled)",
-        startup.as_secs_f64() * 1e3
-    );
+    println!("start-up:    {:.1} ms (dictionaries loaded and compiled)", startup.as_secs_f64() * 1e3);
     println!("documents:   {} ({} skipped)", docs.len(), skipped);
     println!("text:        {mb:.2} MB, {sentences} sentences, {events} events");
     println!("best of {}:   {best:.3} s", args.repeat.max(1));

@@ -50,9 +50,7 @@ const BATCH: usize = 256;
 pub fn set_threads(threads: Option<usize>) {
     if let Some(n) = threads {
         // fails only if the pool is already built, which it is not at this point
-        let _ = rayon::ThreadPoolBuilder::new()
-            .num_threads(n.max(1))
-            .build_global();
+        let _ = rayon::ThreadPoolBuilder::new().num_threads(n.max(1)).build_global();
     }
 }
 
@@ -66,29 +64,19 @@ pub fn run(args: CodeArgs) -> Result<ExitCode> {
         None => None,
     };
     let coder = args.dicts.coder()?;
-    let inputs: Vec<Input> = if args.files.is_empty() {
-        vec![Input::Stdin]
-    } else {
-        args.files.iter().cloned().map(Input::File).collect()
-    };
+    let inputs: Vec<Input> =
+        if args.files.is_empty() { vec![Input::Stdin] } else { args.files.iter().cloned().map(Input::File).collect() };
     let width = std::env::var("COLUMNS")
         .ok()
         .and_then(|c| c.parse().ok())
-        .unwrap_or(if std::io::stdout().is_terminal() {
-            120
-        } else {
-            160
-        });
+        .unwrap_or(if std::io::stdout().is_terminal() { 120 } else { 160 });
     let stdout = std::io::stdout();
     let mut writer = Writer::new(BufWriter::new(stdout.lock()), args.format, width);
     let mut skipped = 0usize;
     let mut docs = 0usize;
     let mut events = 0usize;
     let mut batch: Vec<Document> = Vec::with_capacity(BATCH);
-    let flush = |batch: &mut Vec<Document>,
-                 writer: &mut Writer<_>,
-                 events: &mut usize|
-     -> std::io::Result<()> {
+    let flush = |batch: &mut Vec<Document>, writer: &mut Writer<_>, events: &mut usize| -> std::io::Result<()> {
         let coded: Vec<Coded> = batch.par_iter().map(|d| coder.code(d)).collect();
         for mut c in coded {
             if args.factual_only {
@@ -132,9 +120,7 @@ pub fn run(args: CodeArgs) -> Result<ExitCode> {
         return broken_pipe_or(e);
     }
     if skipped > 0 {
-        eprintln!(
-            "attache: {docs} documents coded, {events} events; {skipped} records skipped (reasons above)"
-        );
+        eprintln!("attache: {docs} documents coded, {events} events; {skipped} records skipped (reasons above)");
         return Ok(ExitCode::from(1));
     }
     if docs == 0 {

@@ -30,9 +30,7 @@ pub enum DictCommand {
 
 fn load(dir: &Option<PathBuf>) -> Result<(Dictionaries, Vec<attache_dict::Diagnostic>)> {
     match dir {
-        Some(d) => {
-            Dictionaries::load_dir(d).with_context(|| format!("cannot read {}", d.display()))
-        }
+        Some(d) => Dictionaries::load_dir(d).with_context(|| format!("cannot read {}", d.display())),
         None => Ok(Dictionaries::builtin()),
     }
 }
@@ -57,26 +55,11 @@ pub fn run(cmd: DictCommand) -> Result<ExitCode> {
                 s.cameo_codes,
                 s.discards
             );
-            let errors = diags
-                .iter()
-                .filter(|x| x.severity == Severity::Error)
-                .count();
-            println!(
-                "{} errors (lines skipped), {} warnings",
-                errors,
-                diags.len() - errors
-            );
-            Ok(if errors > 0 {
-                ExitCode::from(1)
-            } else {
-                ExitCode::SUCCESS
-            })
+            let errors = diags.iter().filter(|x| x.severity == Severity::Error).count();
+            println!("{} errors (lines skipped), {} warnings", errors, diags.len() - errors);
+            Ok(if errors > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })
         }
-        DictCommand::Lookup {
-            phrase,
-            date,
-            dictionaries,
-        } => {
+        DictCommand::Lookup { phrase, date, dictionaries } => {
             let (d, _) = load(&dictionaries)?;
             let date = date.as_deref().and_then(attache_io::read::parse_date);
             let mut any = false;
@@ -85,12 +68,7 @@ pub fn run(cmd: DictCommand) -> Result<ExitCode> {
                 match h {
                     Hit::Actor(i) => {
                         let e = d.actor(i);
-                        println!(
-                            "actor  {:<10} {:<8} ({})",
-                            e.code.to_string(),
-                            e.kind.keyword(),
-                            e.origin
-                        );
+                        println!("actor  {:<10} {:<8} ({})", e.code.to_string(), e.kind.keyword(), e.origin);
                     }
                     Hit::Person(i) => {
                         let p = d.person(i);
@@ -105,35 +83,19 @@ pub fn run(cmd: DictCommand) -> Result<ExitCode> {
                     Hit::Agent(i) => {
                         let a = d.agent(i);
                         let sectors: Vec<&str> = a.sectors.iter().map(|s| s.as_str()).collect();
-                        println!(
-                            "agent  {:<10} {:<8} ({})",
-                            sectors.join(""),
-                            a.kind.keyword(),
-                            a.origin
-                        );
+                        println!("agent  {:<10} {:<8} ({})", sectors.join(""), a.kind.keyword(), a.origin);
                     }
                     Hit::Discard(_) => {}
                 }
             }
-            let lemma =
-                attache_text::normalize::normalize(phrase.split_whitespace().next().unwrap_or(""));
+            let lemma = attache_text::normalize::normalize(phrase.split_whitespace().next().unwrap_or(""));
             for p in d.verb_patterns(&lemma) {
                 any = true;
-                println!(
-                    "verb   {:<10} {} ({})",
-                    p.code.as_str(),
-                    p.frame.text,
-                    p.frame.origin
-                );
+                println!("verb   {:<10} {} ({})", p.code.as_str(), p.frame.text, p.frame.origin);
             }
             for p in d.noun_patterns(&lemma) {
                 any = true;
-                println!(
-                    "noun   {:<10} {} ({})",
-                    p.code.as_str(),
-                    p.frame.text,
-                    p.frame.origin
-                );
+                println!("noun   {:<10} {} ({})", p.code.as_str(), p.frame.text, p.frame.origin);
             }
             for (s, f) in d.specials(&lemma) {
                 any = true;

@@ -62,14 +62,11 @@ pub fn run(args: EvalArgs) -> Result<ExitCode> {
         .floor
         .iter()
         .map(|f| {
-            let (k, v) = f
-                .split_once('=')
-                .ok_or_else(|| anyhow!("--floor `{f}`: write FIGURE=VALUE, e.g. code.f1=0.8"))?;
+            let (k, v) =
+                f.split_once('=').ok_or_else(|| anyhow!("--floor `{f}`: write FIGURE=VALUE, e.g. code.f1=0.8"))?;
             Ok((
                 k.trim().to_string(),
-                v.trim()
-                    .parse::<f64>()
-                    .with_context(|| format!("--floor `{f}`: `{v}` is not a number"))?,
+                v.trim().parse::<f64>().with_context(|| format!("--floor `{f}`: `{v}` is not a number"))?,
             ))
         })
         .collect::<Result<_>>()?;
@@ -89,9 +86,7 @@ pub fn run(args: EvalArgs) -> Result<ExitCode> {
             let folder = if is_petrarch(&dir) {
                 Folder::Unsupported(format!(
                     "{} records ask for the dictionaries in {}, which are in the PETRARCH/TABARI format: this build cannot load them yet, so they were scored with the default dictionaries and their scores say little",
-                    gold.iter()
-                        .filter(|g| g.dictionaries.as_deref() == Some(rel.as_str()))
-                        .count(),
+                    gold.iter().filter(|g| g.dictionaries.as_deref() == Some(rel.as_str())).count(),
                     dir.display()
                 ))
             } else {
@@ -135,12 +130,7 @@ pub fn run(args: EvalArgs) -> Result<ExitCode> {
                 date: g.date.as_deref().and_then(attache_io::read::parse_date),
                 ..Document::default()
             };
-            coder_for(g)
-                .code(&doc)
-                .events
-                .iter()
-                .map(Prediction::from)
-                .collect()
+            coder_for(g).code(&doc).events.iter().map(Prediction::from).collect()
         })
         .collect();
     let mut scorer = Scorer::new();
@@ -166,9 +156,5 @@ pub fn run(args: EvalArgs) -> Result<ExitCode> {
             None => bail!("unknown figure `{name}` in --floor"),
         }
     }
-    Ok(if failed {
-        ExitCode::from(1)
-    } else {
-        ExitCode::SUCCESS
-    })
+    Ok(if failed { ExitCode::from(1) } else { ExitCode::SUCCESS })
 }

@@ -38,8 +38,7 @@ struct Cli {
 #[derive(Subcommand)]
 enum Command {
     /// Code documents (plain text, JSONL, or standard input) into events.
-    #[command(
-        after_help = "Input: plain text files (one document each; --date gives their publication date), \
+    #[command(after_help = "Input: plain text files (one document each; --date gives their publication date), \
 JSONL files (one {\"id\", \"text\", \"date\", \"url\", \"outlet\", \"title\"} object per line), or standard input \
 when no file is given. Records that cannot be read are reported on standard error with file and line and \
 skipped; the exit status is then 1.
@@ -49,8 +48,7 @@ Output: --format table (for people), jsonl (one event per line, the contract of 
 Examples:
   attache code examples/story.txt --date 2023-03-14
   attache code news.jsonl --format jsonl > events.jsonl
-  cat article.txt | attache code --date 2021-02-26"
-    )]
+  cat article.txt | attache code --date 2021-02-26")]
     Code(code::CodeArgs),
     /// Score the coder on a gold file (FORMAT.md): precision, recall, F1, dates, misses.
     Eval(eval::EvalArgs),
@@ -104,10 +102,7 @@ fn report_diagnostics(diags: &[attache_dict::Diagnostic], verbose: bool) {
     if diags.is_empty() {
         return;
     }
-    let errors = diags
-        .iter()
-        .filter(|d| d.severity == Severity::Error)
-        .count();
+    let errors = diags.iter().filter(|d| d.severity == Severity::Error).count();
     let shown = if verbose { diags.len() } else { 10 };
     for d in diags.iter().take(shown) {
         eprintln!("attache: dictionary {d}");
@@ -118,11 +113,7 @@ fn report_diagnostics(diags: &[attache_dict::Diagnostic], verbose: bool) {
             diags.len() - shown
         );
     }
-    eprintln!(
-        "attache: {} dictionary lines skipped, {} warnings",
-        errors,
-        diags.len() - errors
-    );
+    eprintln!("attache: {} dictionary lines skipped, {} warnings", errors, diags.len() - errors);
 }
 
 fn main() -> ExitCode {

@@ -23,14 +23,10 @@ pub struct ParseArgs {
 
 pub fn run(args: ParseArgs) -> Result<ExitCode> {
     let text = match &args.file {
-        Some(p) => {
-            std::fs::read_to_string(p).with_context(|| format!("cannot read {}", p.display()))?
-        }
+        Some(p) => std::fs::read_to_string(p).with_context(|| format!("cannot read {}", p.display()))?,
         None => {
             let mut s = String::new();
-            std::io::stdin()
-                .read_to_string(&mut s)
-                .context("cannot read standard input")?;
+            std::io::stdin().read_to_string(&mut s).context("cannot read standard input")?;
             s
         }
     };

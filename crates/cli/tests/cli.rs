@@ -29,9 +29,7 @@ fn run(cmd: &mut Command) -> (Output, String, String) {
 
 #[test]
 fn codes_the_example_story_as_a_table() {
-    let (out, so, _) = run(bin()
-        .args(["code", "--date", "2023-03-17"])
-        .arg(root().join("examples/story.txt")));
+    let (out, so, _) = run(bin().args(["code", "--date", "2023-03-17"]).arg(root().join("examples/story.txt")));
     assert!(out.status.success());
     assert!(so.starts_with("SOURCE"), "{so}");
     assert!(so.contains("161 Reduce or break"), "{so}");
@@ -40,41 +38,25 @@ fn codes_the_example_story_as_a_table() {
 #[test]
 fn example_story_meets_its_gold() {
     let (out, so, se) = run(bin()
-        .args([
-            "eval",
-            "--floor",
-            "code.f1=0.9",
-            "--floor",
-            "root.recall=1.0",
-        ])
+        .args(["eval", "--floor", "code.f1=0.9", "--floor", "root.recall=1.0"])
         .arg(root().join("examples/story.gold.jsonl")));
     assert!(out.status.success(), "{so}\n{se}");
 }
 
 #[test]
 fn jsonl_output_follows_the_contract() {
-    let input = tmp("docs.jsonl", br#"{"id": "a", "text": "France expelled two Russian diplomats on Friday.", "date": "2021-02-26"}
+    let input = tmp(
+        "docs.jsonl",
+        br#"{"id": "a", "text": "France expelled two Russian diplomats on Friday.", "date": "2021-02-26"}
 {"id": "b", "text": "Nothing happened.", "date": null}
-"#);
+"#,
+    );
     let (out, so, _) = run(bin().args(["code", "--format", "jsonl"]).arg(&input));
     assert!(out.status.success());
-    let lines: Vec<serde_json::Value> = so
-        .lines()
-        .map(|l| serde_json::from_str(l).unwrap())
-        .collect();
+    let lines: Vec<serde_json::Value> = so.lines().map(|l| serde_json::from_str(l).unwrap()).collect();
     assert_eq!(lines.len(), 1);
     let e = &lines[0];
-    for field in [
-        "doc_id",
-        "source",
-        "target",
-        "cameo",
-        "plover",
-        "date",
-        "modality",
-        "reciprocates",
-        "evidence",
-    ] {
+    for field in ["doc_id", "source", "target", "cameo", "plover", "date", "modality", "reciprocates", "evidence"] {
         assert!(e.get(field).is_some(), "missing {field}");
     }
     assert_eq!(e["doc_id"], "a");
@@ -95,12 +77,7 @@ fn reads_standard_input() {
         .stdout(Stdio::piped())
         .spawn()
         .unwrap();
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(b"Poland expelled a Russian diplomat.")
-        .unwrap();
+    child.stdin.take().unwrap().write_all(b"Poland expelled a Russian diplomat.").unwrap();
     let out = child.wait_with_output().unwrap();
     assert!(out.status.success());
     let s = String::from_utf8(out.stdout).unwrap();
@@ -110,8 +87,7 @@ fn reads_standard_input() {
 
 #[test]
 fn bad_records_are_reported_and_skipped_and_the_rest_is_coded() {
-    let mut bytes =
-        b"{\"id\": \"good1\", \"text\": \"France expelled a Russian diplomat.\"}\n".to_vec();
+    let mut bytes = b"{\"id\": \"good1\", \"text\": \"France expelled a Russian diplomat.\"}\n".to_vec();
     bytes.extend(b"{\"id\": \"trunc\", \"text\": \"Germany expel\n");
     bytes.extend(b"{\"id\": \"bad-utf8\", \"text\": \"caf\xff\"}\n");
     bytes.extend(b"{\"id\": \"notext\"}\n");
@@ -120,19 +96,11 @@ fn bad_records_are_reported_and_skipped_and_the_rest_is_coded() {
     let (out, so, se) = run(bin().args(["code", "--format", "jsonl"]).arg(&input));
     assert_eq!(out.status.code(), Some(1), "{se}");
     for line in [2, 3, 4] {
-        assert!(
-            se.contains(&format!("mixed.jsonl:{line}: skipped")),
-            "line {line}: {se}"
-        );
+        assert!(se.contains(&format!("mixed.jsonl:{line}: skipped")), "line {line}: {se}");
     }
     let docs: Vec<String> = so
         .lines()
-        .map(|l| {
-            serde_json::from_str::<serde_json::Value>(l).unwrap()["doc_id"]
-                .as_str()
-                .unwrap()
-                .to_string()
-        })
+        .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap()["doc_id"].as_str().unwrap().to_string())
         .collect();
     assert_eq!(docs, ["good1", "good2"]);
 }
@@ -143,23 +111,17 @@ fn empty_binary_and_non_utf8_files() {
     let binary = tmp("blob.bin", &[0x7f, b'E', b'L', b'F', 0, 0, 0, 1, 2, 3]);
     let latin1 = tmp("latin1.txt", b"Fran\xe7ois expelled them.");
     let good = tmp("good.txt", b"France expelled a Russian diplomat.");
-    let (out, so, se) = run(bin()
-        .args(["code", "--format", "jsonl"])
-        .args([&empty, &binary, &latin1, &good]));
+    let (out, so, se) = run(bin().args(["code", "--format", "jsonl"]).args([&empty, &binary, &latin1, &good]));
     assert_eq!(out.status.code(), Some(1));
     assert!(se.contains("empty.txt: skipped: empty"), "{se}");
     assert!(se.contains("blob.bin: skipped: binary"), "{se}");
-    assert!(
-        se.contains("latin1.txt:1: skipped: not valid UTF-8"),
-        "{se}"
-    );
+    assert!(se.contains("latin1.txt:1: skipped: not valid UTF-8"), "{se}");
     assert_eq!(so.lines().count(), 1);
 }
 
 #[test]
 fn a_fifty_megabyte_single_line_document() {
-    let sentence =
-        "Officials met in Paris and France expelled a Russian diplomat while talks continued ";
+    let sentence = "Officials met in Paris and France expelled a Russian diplomat while talks continued ";
     let mut text = String::with_capacity(50_000_100);
     while text.len() < 50_000_000 {
         text.push_str(sentence);
@@ -208,8 +170,5 @@ fn gold_dictionaries_field_that_cannot_be_honoured_is_reported() {
 "#);
     let (out, so, se) = run(bin().args(["eval"]).arg(&gold));
     assert!(out.status.success());
-    assert!(
-        so.contains("NOTE:") && se.contains("PETRARCH"),
-        "{so}\n{se}"
-    );
+    assert!(so.contains("NOTE:") && se.contains("PETRARCH"), "{so}\n{se}");
 }

@@ -52,18 +52,9 @@ pub(crate) enum Reference {
     /// Names its actors itself.
     Named,
     /// A personal pronoun ("he", "them").
-    Pronoun {
-        person: bool,
-        plural: bool,
-        reflexive: bool,
-    },
+    Pronoun { person: bool, plural: bool, reflexive: bool },
     /// Agent words with no country ("the ministry", "three foreign diplomats").
-    Countryless {
-        sectors: Vec<Code3>,
-        foreign: bool,
-        definite: bool,
-        possessive_pronoun: bool,
-    },
+    Countryless { sectors: Vec<Code3>, foreign: bool, definite: bool, possessive_pronoun: bool },
     /// "Both sides", "the two countries": the last pair of actors.
     Pair,
     /// "The other side", "each other": the other participant of a joint act.
@@ -180,14 +171,7 @@ impl<'a> ArgBuilder<'a> {
                 || c > chunks.start + 1
                     && matches!(self.chunk_kind(c - 1), ChunkKind::Adv)
                     && matches!(self.chunk_kind(c - 2), ChunkKind::Vg(_));
-            let (mut arg, next) = self.parse_arg(
-                c,
-                chunks.end,
-                0,
-                object_position,
-                resolver.as_deref(),
-                nested,
-            );
+            let (mut arg, next) = self.parse_arg(c, chunks.end, 0, object_position, resolver.as_deref(), nested);
             // Apposition: ", NP ," right after another argument, with no conjunction.
             if let Some(prev) = args.last()
                 && let Arg { end_chunk, .. } = prev
@@ -227,17 +211,7 @@ impl<'a> ArgBuilder<'a> {
         distribute_agents(&mut conjuncts);
         let start = conjuncts.first().map_or(0, |x| x.start);
         let end_tok = conjuncts.iter().map(|x| x.end).max().unwrap_or(start);
-        (
-            Arg {
-                start,
-                end: end_tok,
-                first_chunk: c,
-                end_chunk: next,
-                conjuncts,
-                appositive: false,
-            },
-            next,
-        )
+        (Arg { start, end: end_tok, first_chunk: c, end_chunk: next, conjuncts, appositive: false }, next)
     }
 
     /// The conjuncts coordinated after a first one that ends at chunk `next`:
@@ -258,11 +232,7 @@ impl<'a> ArgBuilder<'a> {
             items.push(cj);
             k = n;
         }
-        if k < end
-            && self.word(k) == ","
-            && k + 1 < end
-            && matches!(self.chunk_kind(k + 1), ChunkKind::Conj)
-        {
+        if k < end && self.word(k) == "," && k + 1 < end && matches!(self.chunk_kind(k + 1), ChunkKind::Conj) {
             k += 1;
         }
         let conj_follows = k + 1 < end
@@ -292,10 +262,7 @@ impl<'a> ArgBuilder<'a> {
 
     /// The chunk where the last conjunct between `from` and `to` starts (after its "and").
     fn last_conj_chunk(&self, from: usize, to: usize) -> usize {
-        (from..to)
-            .rev()
-            .find(|&k| matches!(self.chunk_kind(k), ChunkKind::Conj))
-            .map_or(to, |k| k + 1)
+        (from..to).rev().find(|&k| matches!(self.chunk_kind(k), ChunkKind::Conj)).map_or(to, |k| k + 1)
     }
 
     /// Parses one conjunct: an NP and its `of`/`from`/`in` attachments.
@@ -308,17 +275,11 @@ impl<'a> ArgBuilder<'a> {
         nested: &mut Vec<Arg>,
     ) -> (Conj, usize) {
         let chunk = &self.doc.chunks()[c];
-        let ChunkKind::Np { possessor_end } = chunk.kind else {
-            unreachable!("parse_conj on a non-NP")
-        };
+        let ChunkKind::Np { possessor_end } = chunk.kind else { unreachable!("parse_conj on a non-NP") };
         let mut next = c + 1;
         let mut attachments: Vec<(Attach, Arg)> = Vec::new();
         // Attachments, at most a few levels deep (bounded work on long chains).
-        while depth < 6
-            && next + 1 < end
-            && matches!(self.chunk_kind(next), ChunkKind::Prep)
-            && self.is_np(next + 1)
-        {
+        while depth < 6 && next + 1 < end && matches!(self.chunk_kind(next), ChunkKind::Prep) && self.is_np(next + 1) {
             let Some(kind) = attaching(self.word(next)) else {
                 break;
             };
@@ -331,26 +292,14 @@ impl<'a> ArgBuilder<'a> {
             attachments.push((kind, sub));
             next = n;
         }
-        let mut conj = self.compose(
-            chunk.start,
-            chunk.end,
-            chunk.head,
-            possessor_end,
-            &attachments,
-        );
+        let mut conj = self.compose(chunk.start, chunk.end, chunk.head, possessor_end, &attachments);
         if let Some(r) = res
             && !matches!(conj.reference, Reference::Named | Reference::Nothing)
         {
             r.resolve(&mut conj);
         }
         let end_tok = attachments.last().map_or(chunk.end, |(_, a)| a.end);
-        (
-            Conj {
-                end: end_tok,
-                ..conj
-            },
-            next,
-        )
+        (Conj { end: end_tok, ..conj }, next)
     }
 
     /// Whether the NP chunk `c` names a place, a capital or a country.
@@ -359,21 +308,15 @@ impl<'a> ArgBuilder<'a> {
         self.found.iter().any(|f| {
             f.start >= ch.start
                 && f.end <= ch.end
-                && f.lexemes.iter().any(|l| {
-                    matches!(
-                        l,
-                        Lexeme::Actor(_, ActorKind::Place | ActorKind::Capital | ActorKind::Name)
-                    )
-                })
+                && f.lexemes
+                    .iter()
+                    .any(|l| matches!(l, Lexeme::Actor(_, ActorKind::Place | ActorKind::Capital | ActorKind::Name)))
         })
     }
 
     fn mentions_in(&self, start: usize, end: usize) -> impl Iterator<Item = &Found> {
         let from = self.found.partition_point(|f| f.start < start);
-        self.found[from..]
-            .iter()
-            .take_while(move |f| f.start < end)
-            .filter(move |f| f.end <= end)
+        self.found[from..].iter().take_while(move |f| f.start < end).filter(move |f| f.end <= end)
     }
 
     /// Composes the actors of one noun phrase (own tokens `start..end`, possessor before
@@ -410,16 +353,13 @@ impl<'a> ArgBuilder<'a> {
                             reciprocal: false,
                         };
                         match kind {
-                            ActorKind::Name
-                            | ActorKind::Media
-                            | ActorKind::People
-                            | ActorKind::Capital => names.push(r),
+                            ActorKind::Name | ActorKind::Media | ActorKind::People | ActorKind::Capital => {
+                                names.push(r)
+                            }
                             ActorKind::Adjective => adjectives.push(r),
-                            ActorKind::Place => places.push(Place {
-                                country: e.code.primary(),
-                                start: f.start,
-                                end: f.end,
-                            }),
+                            ActorKind::Place => {
+                                places.push(Place { country: e.code.primary(), start: f.start, end: f.end })
+                            }
                         }
                     }
                     Lexeme::Person(p) => {
@@ -442,8 +382,7 @@ impl<'a> ArgBuilder<'a> {
                             former = true;
                         } else {
                             agents.push((e.sectors.clone(), kind, e.origin.clone(), f.start));
-                            person_like |=
-                                kind == AgentKind::Generic || is_person_noun(doc.lemma(f.end - 1));
+                            person_like |= kind == AgentKind::Generic || is_person_noun(doc.lemma(f.end - 1));
                         }
                     }
                 }
@@ -455,16 +394,12 @@ impl<'a> ArgBuilder<'a> {
             names.retain(|n| {
                 let is_capital_only = self.found.iter().any(|f| {
                     f.start == n.start
-                        && f.lexemes.iter().all(|l| {
-                            matches!(l, Lexeme::Actor(_, ActorKind::Capital | ActorKind::Place))
-                        })
+                        && f.lexemes
+                            .iter()
+                            .all(|l| matches!(l, Lexeme::Actor(_, ActorKind::Capital | ActorKind::Place)))
                 });
                 if is_capital_only {
-                    places.push(Place {
-                        country: n.code.primary(),
-                        start: n.start,
-                        end: n.end,
-                    });
+                    places.push(Place { country: n.code.primary(), start: n.start, end: n.end });
                 }
                 !is_capital_only
             });
@@ -480,24 +415,15 @@ impl<'a> ArgBuilder<'a> {
         let agent_start = agents.iter().map(|a| a.3).min().unwrap_or(own_start);
         let possessor = possessor_end.map(|p| self.possessor_actors(start, p));
         let of_actors = |kinds: &[Attach]| -> Vec<ActorRef> {
-            attachments
-                .iter()
-                .filter(|(k, _)| kinds.contains(k))
-                .flat_map(|(_, a)| a.actors().cloned())
-                .collect()
+            attachments.iter().filter(|(k, _)| kinds.contains(k)).flat_map(|(_, a)| a.actors().cloned()).collect()
         };
         let location = attachments
             .iter()
             .filter(|(k, _)| *k == Attach::In)
             .find_map(|(_, a)| self.place_of(a))
             .or_else(|| places.first().cloned());
-        let count = (own_start..end)
-            .find(|&i| doc.tokens()[i].tag == Tag::CD)
-            .and_then(|i| number_value(doc.norm(i)));
-        let definite = matches!(
-            doc.norm(own_start),
-            "the" | "this" | "that" | "these" | "those"
-        );
+        let count = (own_start..end).find(|&i| doc.tokens()[i].tag == Tag::CD).and_then(|i| number_value(doc.norm(i)));
+        let definite = matches!(doc.norm(own_start), "the" | "this" | "that" | "these" | "those");
         let pron = doc.norm(head);
         let mut conj = Conj {
             start,
@@ -525,11 +451,7 @@ impl<'a> ArgBuilder<'a> {
             return conj;
         }
         let with_former = |code: ActorCode| {
-            if former {
-                code.country_only().with_sector("ELI")
-            } else {
-                code
-            }
+            if former { code.country_only().with_sector("ELI") } else { code }
         };
         if !names.is_empty() {
             // Names: the most specific one (a person over a country adjective).
@@ -586,12 +508,8 @@ impl<'a> ArgBuilder<'a> {
             if countries.is_empty() {
                 let foreign = (own_start..end).any(|i| doc.norm(i) == "foreign");
                 let possessive_pronoun = doc.tokens()[own_start].tag == Tag::PRPS;
-                conj.reference = Reference::Countryless {
-                    sectors: sectors.clone(),
-                    foreign,
-                    definite,
-                    possessive_pronoun,
-                };
+                conj.reference =
+                    Reference::Countryless { sectors: sectors.clone(), foreign, definite, possessive_pronoun };
                 let mut code = ActorCode::new(Code3::UNKNOWN);
                 for s in &sectors {
                     code = code.with_sector(s.as_str());
@@ -693,11 +611,7 @@ impl<'a> ArgBuilder<'a> {
         if let Some(l) = &c.location {
             return Some(l.clone());
         }
-        c.actors.first().map(|r| Place {
-            country: r.code.primary(),
-            start: r.start,
-            end: r.end,
-        })
+        c.actors.first().map(|r| Place { country: r.code.primary(), start: r.start, end: r.end })
     }
 }
 
@@ -764,10 +678,7 @@ fn is_person_noun(lemma: &str) -> bool {
         "guerrilla",
         "separatist",
     ];
-    PEOPLE.contains(&lemma)
-        || lemma.ends_with("man")
-        || lemma.ends_with("woman")
-        || lemma.ends_with("ist")
+    PEOPLE.contains(&lemma) || lemma.ends_with("man") || lemma.ends_with("woman") || lemma.ends_with("ist")
 }
 
 fn is_country_code(c: Code3) -> bool {
@@ -780,15 +691,10 @@ fn is_country_code(c: Code3) -> bool {
 /// Sector codes of the agents of one phrase: specific ones over generic ones ("military
 /// officials" → MIL), at most two.
 fn choose_sectors(agents: &[(Vec<Code3>, AgentKind, Origin, usize)]) -> Vec<Code3> {
-    let specific: Vec<&(Vec<Code3>, AgentKind, Origin, usize)> = agents
-        .iter()
-        .filter(|a| a.1 != AgentKind::Generic)
-        .collect();
-    let pool: Vec<&(Vec<Code3>, AgentKind, Origin, usize)> = if specific.is_empty() {
-        agents.iter().collect()
-    } else {
-        specific
-    };
+    let specific: Vec<&(Vec<Code3>, AgentKind, Origin, usize)> =
+        agents.iter().filter(|a| a.1 != AgentKind::Generic).collect();
+    let pool: Vec<&(Vec<Code3>, AgentKind, Origin, usize)> =
+        if specific.is_empty() { agents.iter().collect() } else { specific };
     let mut out: Vec<Code3> = Vec::new();
     for a in pool {
         for s in &a.0 {
@@ -873,7 +779,19 @@ pub(crate) fn number_value(w: &str) -> Option<u32> {
         "eleven" => 11,
         "twelve" => 12,
         "twenty" => 20,
-        _ => return w.replace(',', "").parse().ok(),
+        _ if w.starts_with(|c: char| c.is_ascii_digit()) => {
+            // "1,000": digits and thousands separators only
+            let mut v: u32 = 0;
+            for c in w.chars() {
+                match c {
+                    '0'..='9' => v = v.checked_mul(10)?.checked_add(c as u32 - '0' as u32)?,
+                    ',' => {}
+                    _ => return None,
+                }
+            }
+            return Some(v);
+        }
+        _ => return None,
     };
     Some(n)
 }

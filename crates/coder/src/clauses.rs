@@ -48,16 +48,16 @@ pub(crate) struct Pred {
 
 /// Subordinating words that open a clause.
 const SUBORDINATORS: &[&str] = &[
-    "after", "because", "while", "although", "though", "whereas", "if", "unless", "when", "since",
-    "until", "before", "as", "whether", "that", "once",
+    "after", "because", "while", "although", "though", "whereas", "if", "unless", "when", "since", "until", "before",
+    "as", "whether", "that", "once",
 ];
 
 /// Verbs whose infinitive complement has their own subject ("plans to expel"); with
 /// other verbs an object in between is the infinitive's subject ("urged Iran to stop").
 const SUBJECT_CONTROL: &[&str] = &[
-    "plan", "want", "agree", "refuse", "promise", "threaten", "decide", "try", "seek", "vow",
-    "pledge", "offer", "intend", "hope", "attempt", "aim", "prepare", "fail", "manage", "begin",
-    "start", "continue", "expect", "wish", "need", "be", "have", "take",
+    "plan", "want", "agree", "refuse", "promise", "threaten", "decide", "try", "seek", "vow", "pledge", "offer",
+    "intend", "hope", "attempt", "aim", "prepare", "fail", "manage", "begin", "start", "continue", "expect", "wish",
+    "need", "be", "have", "take",
 ];
 
 pub(crate) struct ClauseAnalyzer<'a> {
@@ -77,9 +77,7 @@ impl<'a> ClauseAnalyzer<'a> {
 
     /// The top-level argument that covers chunk `c`.
     pub fn arg_at(&self, c: usize) -> Option<usize> {
-        self.args
-            .iter()
-            .position(|a| a.first_chunk <= c && c < a.end_chunk)
+        self.args.iter().position(|a| a.first_chunk <= c && c < a.end_chunk)
     }
 
     fn is_finite_vg(&self, c: usize) -> bool {
@@ -121,16 +119,13 @@ impl<'a> ClauseAnalyzer<'a> {
                         return k;
                     }
                     if w == "," && k + 1 < end {
-                        let next_is_clause = matches!(
-                            self.kind(k + 1),
-                            ChunkKind::Conj | ChunkKind::Wh | ChunkKind::Vg(_)
-                        ) || matches!(self.kind(k + 1), ChunkKind::Prep)
-                            && self.opens_clause(k + 1)
-                            || self.arg_at(k + 1).is_some_and(|a| {
-                                let after = self.args[a].end_chunk;
-                                after < end
-                                    && matches!(self.kind(after), ChunkKind::Vg(v) if v.finite)
-                            });
+                        let next_is_clause =
+                            matches!(self.kind(k + 1), ChunkKind::Conj | ChunkKind::Wh | ChunkKind::Vg(_))
+                                || matches!(self.kind(k + 1), ChunkKind::Prep) && self.opens_clause(k + 1)
+                                || self.arg_at(k + 1).is_some_and(|a| {
+                                    let after = self.args[a].end_chunk;
+                                    after < end && matches!(self.kind(after), ChunkKind::Vg(v) if v.finite)
+                                });
                         if next_is_clause {
                             return k;
                         }
@@ -181,12 +176,7 @@ impl<'a> ClauseAnalyzer<'a> {
                     subject = p.subject;
                     // "were summoned ... and protested": a bare participle shares the voice
                     let bare = self.doc.chunks()[c].start == vg.main;
-                    if p.passive
-                        && bare
-                        && self.doc.tokens()[vg.main]
-                            .alts
-                            .contains(attache_text::Tag::VBN)
-                    {
+                    if p.passive && bare && self.doc.tokens()[vg.main].alts.contains(attache_text::Tag::VBN) {
                         passive = true;
                     }
                     governor = p.governor;
@@ -196,8 +186,7 @@ impl<'a> ClauseAnalyzer<'a> {
                 }
                 PredKind::Participle
                     if c == self.chunks.start
-                        || c == self.chunks.start + 1
-                            && matches!(self.kind(self.chunks.start), ChunkKind::Adv) =>
+                        || c == self.chunks.start + 1 && matches!(self.kind(self.chunks.start), ChunkKind::Adv) =>
                 {
                     // filled in from the next finite predicate below
                 }
@@ -207,10 +196,7 @@ impl<'a> ClauseAnalyzer<'a> {
                         let gov = &preds[p];
                         let between = self.arg_before(c, gov.chunk + 1);
                         subject = match between {
-                            Some(a)
-                                if !SUBJECT_CONTROL.contains(&gov.lemma.as_str())
-                                    && self.args[a].has_actor() =>
-                            {
+                            Some(a) if !SUBJECT_CONTROL.contains(&gov.lemma.as_str()) && self.args[a].has_actor() => {
                                 Some(a)
                             }
                             _ => gov.subject,
@@ -246,10 +232,9 @@ impl<'a> ClauseAnalyzer<'a> {
 
     /// The nearest argument ending before chunk `c` and starting at or after `floor`.
     fn arg_before(&self, c: usize, floor: usize) -> Option<usize> {
-        (floor..c).rev().find_map(|k| {
-            self.arg_at(k)
-                .filter(|&a| self.args[a].end_chunk == k + 1 && !self.args[a].appositive)
-        })
+        (floor..c)
+            .rev()
+            .find_map(|k| self.arg_at(k).filter(|&a| self.args[a].end_chunk == k + 1 && !self.args[a].appositive))
     }
 
     /// The subject of a finite verb group: the nearest argument to its left in the clause.

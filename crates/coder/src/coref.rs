@@ -28,11 +28,16 @@ struct Antecedent {
     head_lemma: String,
 }
 
+/// Builds the first-pass arguments (no coreference) of a sentence, for lookahead.
+pub(crate) type FirstPass<'a> = dyn Fn(usize) -> Vec<Arg> + 'a;
+
 /// The coreference resolver of one document.
 pub(crate) struct Resolver<'a> {
     history: Vec<Antecedent>,
-    /// First-pass arguments of every sentence, for elaborations that come later.
-    lookahead: &'a [Vec<Arg>],
+    /// First-pass arguments of later sentences, built when an elaboration is looked for.
+    lookahead: std::cell::RefCell<rustc_hash::FxHashMap<usize, std::rc::Rc<Vec<Arg>>>>,
+    first_pass: &'a FirstPass<'a>,
+    sentences: usize,
     doc: &'a Doc,
     /// The sentence being built.
     pub sentence: usize,
@@ -42,13 +47,19 @@ pub(crate) struct Resolver<'a> {
 const WINDOW: usize = 4;
 
 impl<'a> Resolver<'a> {
-    pub fn new(doc: &'a Doc, lookahead: &'a [Vec<Arg>]) -> Resolver<'a> {
+    pub fn new(doc: &'a Doc, first_pass: &'a FirstPass<'a>) -> Resolver<'a> {
         Resolver {
             history: Vec::new(),
-            lookahead,
+            lookahead: Default::default(),
+            first_pass,
+            sentences: doc.sentences().len(),
             doc,
             sentence: 0,
         }
+    }
+
+    fn first_pass_args(&self, s: usize) -> std::rc::Rc<Vec<Arg>> {
+        self.lookahead.borrow_mut().entry(s).or_insert_with(|| std::rc::Rc::new((self.first_pass)(s))).clone()
     }
 
     /// Records the actors of a top-level argument as possible antecedents.
@@ -73,11 +84,7 @@ impl<'a> Resolver<'a> {
         }
         if plural_group && all.len() > 1 {
             let person_like = arg.conjuncts.iter().all(|c| c.person_like);
-            let head_lemma = arg
-                .conjuncts
-                .last()
-                .map(|c| self.doc.lemma(c.head).to_string())
-                .unwrap_or_default();
+            let head_lemma = arg.conjuncts.last().map(|c| self.doc.lemma(c.head).to_string()).unwrap_or_default();
             self.history.push(Antecedent {
                 actors: all,
                 person_like,
@@ -94,20 +101,13 @@ impl<'a> Resolver<'a> {
 
     fn recent(&self) -> impl Iterator<Item = &Antecedent> {
         let floor = self.sentence.saturating_sub(WINDOW);
-        self.history
-            .iter()
-            .rev()
-            .take_while(move |a| a.sentence >= floor)
+        self.history.iter().rev().take_while(move |a| a.sentence >= floor)
     }
 
     /// Resolves a conjunct that does not name its actors itself.
     pub fn resolve(&self, conj: &mut Conj) {
         match conj.reference.clone() {
-            Reference::Pronoun {
-                person,
-                plural,
-                reflexive: _,
-            } => {
+            Reference::Pronoun { person, plural, reflexive: _ } => {
                 let found = self.recent().find(|a| {
                     if person {
                         a.person_like && !a.plural
@@ -121,12 +121,7 @@ impl<'a> Resolver<'a> {
                     conj.actors = self.as_antecedent(&a.actors, conj);
                 }
             }
-            Reference::Countryless {
-                sectors,
-                foreign,
-                definite,
-                possessive_pronoun,
-            } => {
+            Reference::Countryless { sectors, foreign, definite, possessive_pronoun } => {
                 if (foreign || !definite)
                     && let Some(actors) = self.elaboration(conj, &sectors)
                 {
@@ -142,25 +137,18 @@ impl<'a> Resolver<'a> {
                 // then the same sector
                 let head = self.doc.lemma(conj.head);
                 let usable = |a: &&Antecedent| a.actors.iter().any(|x| !x.code.is_countryless());
-                let found = self
-                    .recent()
-                    .filter(usable)
-                    .find(|a| !possessive_pronoun && a.head_lemma == head)
-                    .or_else(|| {
+                let found =
+                    self.recent().filter(usable).find(|a| !possessive_pronoun && a.head_lemma == head).or_else(|| {
                         self.recent().filter(usable).find(|a| {
-                            a.actors.iter().any(|x| {
-                                possessive_pronoun
-                                    || sectors.iter().any(|s| x.code.has_sector(s.as_str()))
-                            })
+                            a.actors
+                                .iter()
+                                .any(|x| possessive_pronoun || sectors.iter().any(|s| x.code.has_sector(s.as_str())))
                         })
                     });
                 if let Some(a) = found {
                     let mut out = Vec::new();
                     for x in a.actors.iter().filter(|x| !x.code.is_countryless()) {
-                        let code = conj
-                            .actors
-                            .first()
-                            .map_or(x.code, |own| own.code.with_primary(x.code.primary()));
+                        let code = conj.actors.first().map_or(x.code, |own| own.code.with_primary(x.code.primary()));
                         if !out.iter().any(|r: &ActorRef| r.code == code) {
                             out.push(ActorRef {
                                 code,
@@ -182,11 +170,7 @@ impl<'a> Resolver<'a> {
                 let mut countries: Vec<&ActorRef> = Vec::new();
                 for a in self.recent() {
                     for x in &a.actors {
-                        if !x.code.is_countryless()
-                            && !countries
-                                .iter()
-                                .any(|c| c.code.primary() == x.code.primary())
-                        {
+                        if !x.code.is_countryless() && !countries.iter().any(|c| c.code.primary() == x.code.primary()) {
                             countries.push(x);
                         }
                     }
@@ -215,8 +199,9 @@ impl<'a> Resolver<'a> {
     /// The actors of a later mention with the same head noun that names countries.
     fn elaboration(&self, conj: &Conj, sectors: &[Code3]) -> Option<Vec<ActorRef>> {
         let head = self.doc.lemma(conj.head);
-        for s in self.sentence..(self.sentence + 3).min(self.lookahead.len()) {
-            for arg in &self.lookahead[s] {
+        for s in self.sentence..(self.sentence + 3).min(self.sentences) {
+            let args = self.first_pass_args(s);
+            for arg in args.iter() {
                 if arg.start <= conj.start && s == self.sentence {
                     continue;
                 }
@@ -225,16 +210,10 @@ impl<'a> Resolver<'a> {
                     let countries: Vec<ActorRef> = c
                         .actors
                         .iter()
-                        .filter(|a| {
-                            !a.code.is_countryless()
-                                && sectors.iter().all(|x| a.code.has_sector(x.as_str()))
-                        })
+                        .filter(|a| !a.code.is_countryless() && sectors.iter().all(|x| a.code.has_sector(x.as_str())))
                         .cloned()
                         .collect();
-                    if same_head
-                        && !countries.is_empty()
-                        && conj.count.is_none_or(|n| n as usize == countries.len())
-                    {
+                    if same_head && !countries.is_empty() && conj.count.is_none_or(|n| n as usize == countries.len()) {
                         return Some(countries);
                     }
                 }
@@ -259,8 +238,5 @@ impl<'a> Resolver<'a> {
 }
 
 fn own_origins(conj: &Conj) -> Vec<attache_dict::Origin> {
-    conj.actors
-        .first()
-        .map(|a| a.origins.clone())
-        .unwrap_or_default()
+    conj.actors.first().map(|a| a.origins.clone()).unwrap_or_default()
 }

@@ -23,27 +23,15 @@ pub struct DateValue {
 
 impl DateValue {
     fn day(d: NaiveDate) -> DateValue {
-        DateValue {
-            year: d.year(),
-            month: Some(d.month()),
-            day: Some(d.day()),
-        }
+        DateValue { year: d.year(), month: Some(d.month()), day: Some(d.day()) }
     }
 
     fn month(year: i32, month: u32) -> DateValue {
-        DateValue {
-            year,
-            month: Some(month),
-            day: None,
-        }
+        DateValue { year, month: Some(month), day: None }
     }
 
     fn year(year: i32) -> DateValue {
-        DateValue {
-            year,
-            month: None,
-            day: None,
-        }
+        DateValue { year, month: None, day: None }
     }
 
     /// The granularity.
@@ -99,9 +87,7 @@ fn month_of(w: &str) -> Option<u32> {
     if let Some(i) = MONTHS.iter().position(|m| *m == w) {
         return Some(i as u32 + 1);
     }
-    let abbrev = [
-        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
-    ];
+    let abbrev = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
     if w == "sept" {
         return Some(9);
     }
@@ -122,11 +108,10 @@ fn weekday_of(w: &str) -> Option<Weekday> {
 }
 
 fn day_number(w: &str) -> Option<u32> {
-    let w = w
-        .trim_end_matches("st")
-        .trim_end_matches("nd")
-        .trim_end_matches("rd")
-        .trim_end_matches("th");
+    if !w.starts_with(|c: char| c.is_ascii_digit()) || w.len() > 4 {
+        return None;
+    }
+    let w = w.trim_end_matches("st").trim_end_matches("nd").trim_end_matches("rd").trim_end_matches("th");
     let d: u32 = w.parse().ok()?;
     (1..=31).contains(&d).then_some(d)
 }
@@ -159,11 +144,7 @@ fn anchor_month_day(pub_date: NaiveDate, month: u32, day: Option<u32>) -> Option
 ///
 /// `pub_date` is the publication date; without it, expressions that need it (a month
 /// without a year, a weekday, "last month") are found but left unresolved.
-pub fn find(
-    doc: &Doc,
-    range: std::ops::Range<usize>,
-    pub_date: Option<NaiveDate>,
-) -> Vec<TimeExpr> {
+pub fn find(doc: &Doc, range: std::ops::Range<usize>, pub_date: Option<NaiveDate>) -> Vec<TimeExpr> {
     let mut out = Vec::new();
     let n = range.end;
     let w = |i: usize| if i < n { doc.norm(i) } else { "" };
@@ -177,19 +158,12 @@ pub fn find(
             && word.as_bytes()[7] == b'-'
             && let Ok(d) = NaiveDate::parse_from_str(word, "%Y-%m-%d")
         {
-            out.push(TimeExpr {
-                start,
-                end: i + 1,
-                value: Some(DateValue::day(d)),
-                offset_days: None,
-            });
+            out.push(TimeExpr { start, end: i + 1, value: Some(DateValue::day(d)), offset_days: None });
             i += 1;
             continue;
         }
         // MONTH DAY(,)? (YEAR)?   |   MONTH YEAR   |   MONTH
-        if let Some(m) =
-            month_of(word).filter(|_| doc.tokens()[i].shape.has(attache_text::Shape::CAPITALIZED))
-        {
+        if let Some(m) = month_of(word).filter(|_| doc.tokens()[i].shape.has(attache_text::Shape::CAPITALIZED)) {
             // "May" is also a modal and a name: only with a day, a year or a preposition.
             let mut j = i + 1;
             let day = day_number(w(j));
@@ -229,12 +203,7 @@ pub fn find(
                 (None, d) => pub_date.and_then(|p| anchor_month_day(p, m, d)),
             };
             let s = extend_left(doc, range.start, i);
-            out.push(TimeExpr {
-                start: s,
-                end: j,
-                value,
-                offset_days: None,
-            });
+            out.push(TimeExpr { start: s, end: j, value, offset_days: None });
             i = j;
             continue;
         }
@@ -255,12 +224,7 @@ pub fn find(
                     None => pub_date.and_then(|p| anchor_month_day(p, m, Some(d))),
                 };
                 let s = extend_left(doc, range.start, i);
-                out.push(TimeExpr {
-                    start: s,
-                    end: j,
-                    value,
-                    offset_days: None,
-                });
+                out.push(TimeExpr { start: s, end: j, value, offset_days: None });
                 i = j;
                 continue;
             }
@@ -269,25 +233,18 @@ pub fn find(
         if let Some(y) = year_number(word)
             && doc.tokens()[i].tag == Tag::CD
         {
-            let before: Vec<&str> = (range.start.max(i.saturating_sub(4))..i)
-                .map(|k| doc.norm(k))
-                .collect();
+            let before: Vec<&str> = (range.start.max(i.saturating_sub(4))..i).map(|k| doc.norm(k)).collect();
             let ends = |tail: &[&str]| before.ends_with(tail);
             let (value, s) = if ends(&["end", "of"]) {
-                (
-                    DateValue::month(y, 12),
-                    i.saturating_sub(if ends(&["the", "end", "of"]) { 3 } else { 2 }),
-                )
+                (DateValue::month(y, 12), i.saturating_sub(if ends(&["the", "end", "of"]) { 3 } else { 2 }))
             } else if ends(&["beginning", "of"]) || ends(&["start", "of"]) {
                 (
                     DateValue::month(y, 1),
-                    i.saturating_sub(
-                        if ends(&["the", "beginning", "of"]) || ends(&["the", "start", "of"]) {
-                            3
-                        } else {
-                            2
-                        },
-                    ),
+                    i.saturating_sub(if ends(&["the", "beginning", "of"]) || ends(&["the", "start", "of"]) {
+                        3
+                    } else {
+                        2
+                    }),
                 )
             } else if matches!(
                 before.last().copied(),
@@ -299,30 +256,18 @@ pub fn find(
                 continue;
             };
             let s = extend_left(doc, range.start, s.max(range.start));
-            out.push(TimeExpr {
-                start: s,
-                end: i + 1,
-                value: Some(value),
-                offset_days: None,
-            });
+            out.push(TimeExpr { start: s, end: i + 1, value: Some(value), offset_days: None });
             i += 1;
             continue;
         }
         // weekdays: "on Friday", "Friday"
         if let Some(wd) = weekday_of(word) {
             let value = pub_date.map(|p| {
-                let back = (p.weekday().num_days_from_monday() as i64
-                    - wd.num_days_from_monday() as i64)
-                    .rem_euclid(7);
+                let back = (p.weekday().num_days_from_monday() as i64 - wd.num_days_from_monday() as i64).rem_euclid(7);
                 DateValue::day(p - Duration::days(back))
             });
             let s = extend_left(doc, range.start, i);
-            out.push(TimeExpr {
-                start: s,
-                end: i + 1,
-                value,
-                offset_days: None,
-            });
+            out.push(TimeExpr { start: s, end: i + 1, value, offset_days: None });
             i += 1;
             continue;
         }
@@ -342,23 +287,13 @@ pub fn find(
             _ => None,
         };
         if let Some((len, value)) = rel {
-            out.push(TimeExpr {
-                start,
-                end: i + len,
-                value,
-                offset_days: None,
-            });
+            out.push(TimeExpr { start, end: i + len, value, offset_days: None });
             i += len;
             continue;
         }
         // "two days later", "a day earlier", "the next day", "the day before"
         if let Some((len, days)) = narrative_offset(doc, i, n) {
-            out.push(TimeExpr {
-                start,
-                end: i + len,
-                value: None,
-                offset_days: Some(days),
-            });
+            out.push(TimeExpr { start, end: i + len, value: None, offset_days: Some(days) });
             i += len;
             continue;
         }
@@ -368,12 +303,7 @@ pub fn find(
             && w(i + 2) == "ago"
         {
             let value = pub_date.map(|p| DateValue::day(p - Duration::days(k as i64)));
-            out.push(TimeExpr {
-                start,
-                end: i + 3,
-                value,
-                offset_days: None,
-            });
+            out.push(TimeExpr { start, end: i + 3, value, offset_days: None });
             i += 3;
             continue;
         }
@@ -430,12 +360,7 @@ pub fn resolve_narrative(times: &mut [Vec<TimeExpr>]) {
             {
                 t.value = Some(DateValue::day(a + Duration::days(days)));
             }
-            if let Some(DateValue {
-                year,
-                month: Some(m),
-                day: Some(d),
-            }) = t.value
-            {
+            if let Some(DateValue { year, month: Some(m), day: Some(d) }) = t.value {
                 anchor = NaiveDate::from_ymd_opt(year, m, d);
             }
         }
@@ -464,10 +389,7 @@ fn extend_left(doc: &Doc, floor: usize, i: usize) -> usize {
         )
     {
         s -= 1;
-        if matches!(
-            doc.norm(s),
-            "on" | "in" | "since" | "by" | "during" | "until" | "at"
-        ) {
+        if matches!(doc.norm(s), "on" | "in" | "since" | "by" | "during" | "until" | "at") {
             break;
         }
     }
@@ -485,12 +407,7 @@ mod tests {
         let p = NaiveDate::parse_from_str(pub_date, "%Y-%m-%d").ok();
         find(&d, 0..d.tokens().len(), p)
             .into_iter()
-            .map(|t| {
-                (
-                    d.span_text(t.start, t.end - 1).to_string(),
-                    t.value.map(|v| v.format()),
-                )
-            })
+            .map(|t| (d.span_text(t.start, t.end - 1).to_string(), t.value.map(|v| v.format())))
             .collect()
     }
 
@@ -504,118 +421,52 @@ mod tests {
             dates("actions that took place on 23 January.", "2021-02-26"),
             [("on 23 January".to_string(), Some("2021-01-23".to_string()))]
         );
-        assert_eq!(
-            dates("They met on Feb. 5, 2019 in Rome.", "2021-02-26")[0]
-                .1
-                .as_deref(),
-            Some("2019-02-05")
-        );
-        assert_eq!(
-            dates("In December, talks failed.", "2021-02-26")[0]
-                .1
-                .as_deref(),
-            Some("2020-12")
-        );
-        assert_eq!(
-            dates("The summit is on March 3.", "2021-02-26")[0]
-                .1
-                .as_deref(),
-            Some("2021-03-03")
-        );
-        assert_eq!(
-            dates("In February 2020 it rained.", "2021-02-26")[0]
-                .1
-                .as_deref(),
-            Some("2020-02")
-        );
+        assert_eq!(dates("They met on Feb. 5, 2019 in Rome.", "2021-02-26")[0].1.as_deref(), Some("2019-02-05"));
+        assert_eq!(dates("In December, talks failed.", "2021-02-26")[0].1.as_deref(), Some("2020-12"));
+        assert_eq!(dates("The summit is on March 3.", "2021-02-26")[0].1.as_deref(), Some("2021-03-03"));
+        assert_eq!(dates("In February 2020 it rained.", "2021-02-26")[0].1.as_deref(), Some("2020-02"));
     }
 
     #[test]
     fn years_and_spans() {
         assert_eq!(
-            dates(
-                "Russia and France at the end of 2020 expelled.",
-                "2021-02-26"
-            ),
-            [(
-                "at the end of 2020".to_string(),
-                Some("2020-12".to_string())
-            )]
+            dates("Russia and France at the end of 2020 expelled.", "2021-02-26"),
+            [("at the end of 2020".to_string(), Some("2020-12".to_string()))]
         );
-        assert_eq!(
-            dates("in 2019 the war began", "2021-02-26")[0].1.as_deref(),
-            Some("2019")
-        );
+        assert_eq!(dates("in 2019 the war began", "2021-02-26")[0].1.as_deref(), Some("2019"));
         assert!(dates("He paid 2019 dollars.", "2021-02-26").is_empty());
     }
 
     #[test]
     fn relative() {
         // 2021-02-26 is a Friday
-        assert_eq!(
-            dates("He spoke on Friday.", "2021-02-26")[0].1.as_deref(),
-            Some("2021-02-26")
-        );
-        assert_eq!(
-            dates("He spoke on Tuesday.", "2021-02-26")[0].1.as_deref(),
-            Some("2021-02-23")
-        );
-        assert_eq!(
-            dates("He spoke yesterday.", "2021-02-26")[0].1.as_deref(),
-            Some("2021-02-25")
-        );
-        assert_eq!(
-            dates("It happened last month.", "2021-03-10")[0]
-                .1
-                .as_deref(),
-            Some("2021-02")
-        );
-        assert_eq!(
-            dates("three days ago", "2021-03-10")[0].1.as_deref(),
-            Some("2021-03-07")
-        );
+        assert_eq!(dates("He spoke on Friday.", "2021-02-26")[0].1.as_deref(), Some("2021-02-26"));
+        assert_eq!(dates("He spoke on Tuesday.", "2021-02-26")[0].1.as_deref(), Some("2021-02-23"));
+        assert_eq!(dates("He spoke yesterday.", "2021-02-26")[0].1.as_deref(), Some("2021-02-25"));
+        assert_eq!(dates("It happened last month.", "2021-03-10")[0].1.as_deref(), Some("2021-02"));
+        assert_eq!(dates("three days ago", "2021-03-10")[0].1.as_deref(), Some("2021-03-07"));
     }
 
     #[test]
     fn may_is_not_always_a_month() {
         assert!(dates("Russia may expel them.", "2021-02-26").is_empty());
-        assert_eq!(
-            dates("In May, Russia expelled them.", "2021-02-26")[0]
-                .1
-                .as_deref(),
-            Some("2020-05")
-        );
+        assert_eq!(dates("In May, Russia expelled them.", "2021-02-26")[0].1.as_deref(), Some("2020-05"));
     }
 
     #[test]
     fn narrative_offsets() {
         let a = Analyzer::builtin();
-        let d =
-            a.analyze("They met on Monday. Two days later, talks failed. The day before, nothing.");
+        let d = a.analyze("They met on Monday. Two days later, talks failed. The day before, nothing.");
         let p = NaiveDate::parse_from_str("2023-03-17", "%Y-%m-%d").ok();
-        let mut times: Vec<Vec<TimeExpr>> = d
-            .sentences()
-            .iter()
-            .map(|s| find(&d, s.tokens.clone(), p))
-            .collect();
+        let mut times: Vec<Vec<TimeExpr>> = d.sentences().iter().map(|s| find(&d, s.tokens.clone(), p)).collect();
         resolve_narrative(&mut times);
-        let v: Vec<String> = times
-            .iter()
-            .flatten()
-            .map(|t| t.value.map(|v| v.format()).unwrap_or_default())
-            .collect();
+        let v: Vec<String> = times.iter().flatten().map(|t| t.value.map(|v| v.format()).unwrap_or_default()).collect();
         assert_eq!(v, ["2023-03-13", "2023-03-15", "2023-03-14"]);
     }
 
     #[test]
     fn no_publication_date() {
-        assert_eq!(
-            dates("On Friday he left.", "none"),
-            [("On Friday".to_string(), None)]
-        );
-        assert_eq!(
-            dates("On 5 May 2020 he left.", "none")[0].1.as_deref(),
-            Some("2020-05-05")
-        );
+        assert_eq!(dates("On Friday he left.", "none"), [("On Friday".to_string(), None)]);
+        assert_eq!(dates("On 5 May 2020 he left.", "none")[0].1.as_deref(), Some("2020-05-05"));
     }
 }

@@ -64,12 +64,7 @@ impl<'a> Reasoner<'a> {
                 let date = self.date_of(&e);
                 let mentions = vec![(e.sentence, e.trigger)];
                 let reciprocates = e.reciprocates.and_then(|j| index[j]);
-                Final {
-                    ev: e,
-                    date,
-                    mentions,
-                    reciprocates,
-                }
+                Final { ev: e, date, mentions, reciprocates }
             })
             .collect();
         merge(dated)
@@ -84,28 +79,23 @@ impl<'a> Reasoner<'a> {
     /// answer and gets the link; otherwise the reciprocal act becomes the mirror image of
     /// the act it answers (its code, its source as target).
     fn resolve_mirrors(&self, raw: &mut [RawEvent]) {
-        let answered_by = |raw: &[RawEvent],
-                           i: usize,
-                           src: attache_ontology::ActorCode,
-                           root: Option<u8>|
-         -> Option<usize> {
-            let candidates: Vec<usize> = (0..i)
-                .rev()
-                .filter(|&j| {
-                    let e = &raw[j];
-                    e.code.is_some()
-                        && e.sentence < raw[i].sentence
-                        && e.target
-                            .as_ref()
-                            .is_some_and(|t| same_primary(&t.code, &src))
-                        && !same_primary(&e.source.code, &src)
-                })
-                .collect();
-            let root_of = |j: usize| raw[j].code.map_or(0, |c| c.root_number());
-            root.and_then(|r| candidates.iter().copied().find(|&j| root_of(j) == r))
-                .or_else(|| candidates.iter().copied().find(|&j| root_of(j) >= 14))
-                .or_else(|| candidates.first().copied())
-        };
+        let answered_by =
+            |raw: &[RawEvent], i: usize, src: attache_ontology::ActorCode, root: Option<u8>| -> Option<usize> {
+                let candidates: Vec<usize> = (0..i)
+                    .rev()
+                    .filter(|&j| {
+                        let e = &raw[j];
+                        e.code.is_some()
+                            && e.sentence < raw[i].sentence
+                            && e.target.as_ref().is_some_and(|t| same_primary(&t.code, &src))
+                            && !same_primary(&e.source.code, &src)
+                    })
+                    .collect();
+                let root_of = |j: usize| raw[j].code.map_or(0, |c| c.root_number());
+                root.and_then(|r| candidates.iter().copied().find(|&j| root_of(j) == r))
+                    .or_else(|| candidates.iter().copied().find(|&j| root_of(j) >= 14))
+                    .or_else(|| candidates.first().copied())
+            };
         let mut drop = vec![false; raw.len()];
         for i in 0..raw.len() {
             if raw[i].code.is_some() {
@@ -187,25 +177,11 @@ impl<'a> Reasoner<'a> {
     fn date_of(&self, e: &RawEvent) -> Dated {
         let times = &self.times[e.sentence];
         let t = e.trigger.0;
-        let nearest = times.iter().min_by_key(|x| {
-            if x.end <= t {
-                t - x.end
-            } else {
-                x.start.saturating_sub(t)
-            }
-        });
+        let nearest = times.iter().min_by_key(|x| if x.end <= t { t - x.end } else { x.start.saturating_sub(t) });
         if let Some(x) = nearest {
             return match x.value {
-                Some(v) => Dated {
-                    value: Some(v),
-                    source: DateSource::Text,
-                    phrase: Some((x.start, x.end)),
-                },
-                None => Dated {
-                    value: None,
-                    source: DateSource::Unresolved,
-                    phrase: Some((x.start, x.end)),
-                },
+                Some(v) => Dated { value: Some(v), source: DateSource::Text, phrase: Some((x.start, x.end)) },
+                None => Dated { value: None, source: DateSource::Unresolved, phrase: Some((x.start, x.end)) },
             };
         }
         match self.pub_date {
@@ -218,11 +194,7 @@ impl<'a> Reasoner<'a> {
                 source: DateSource::Publication,
                 phrase: None,
             },
-            None => Dated {
-                value: None,
-                source: DateSource::None,
-                phrase: None,
-            },
+            None => Dated { value: None, source: DateSource::None, phrase: None },
         }
     }
 }
@@ -276,12 +248,10 @@ fn merge(events: Vec<Final>) -> Vec<Final> {
             {
                 m.ev.target = Some(u.clone());
             }
-            let better_date = m.date.source != DateSource::Text
-                && e.date.source == DateSource::Text
+            let better_date = m.date.source != DateSource::Text && e.date.source == DateSource::Text
                 || (m.date.source == DateSource::Text
                     && e.date.source == DateSource::Text
-                    && e.date.value.map(|v| v.granularity())
-                        > m.date.value.map(|v| v.granularity()));
+                    && e.date.value.map(|v| v.granularity()) > m.date.value.map(|v| v.granularity()));
             if better_date {
                 m.date = e.date.clone();
             }
@@ -307,10 +277,7 @@ fn merge(events: Vec<Final>) -> Vec<Final> {
     // Indices in `reciprocates` were pre-merge indices of coded events: remap. An event
     // never answers itself.
     for (k, f) in out.iter_mut().enumerate() {
-        f.reciprocates = f
-            .reciprocates
-            .and_then(|j| map.get(j).copied())
-            .filter(|&j| j != k);
+        f.reciprocates = f.reciprocates.and_then(|j| map.get(j).copied()).filter(|&j| j != k);
     }
     out
 }

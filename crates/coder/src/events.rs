@@ -38,19 +38,14 @@ pub(crate) struct RawEvent {
 }
 
 /// Verbs whose infinitive complement happened ("managed to", "began to").
-const IMPLICATIVE: &[&str] = &[
-    "manage", "begin", "start", "continue", "proceed", "resume", "go", "be", "have", "take", "use",
-];
+const IMPLICATIVE: &[&str] =
+    &["manage", "begin", "start", "continue", "proceed", "resume", "go", "be", "have", "take", "use"];
 /// Verbs whose infinitive complement is announced for the future ("plans to").
-const FUTURE: &[&str] = &[
-    "plan", "intend", "decide", "prepare", "agree", "vow", "pledge", "promise", "aim", "expect",
-    "will", "schedule",
-];
+const FUTURE: &[&str] =
+    &["plan", "intend", "decide", "prepare", "agree", "vow", "pledge", "promise", "aim", "expect", "will", "schedule"];
 /// Verbs whose infinitive complement did not happen ("refused to").
 const NEGATING: &[&str] = &["refuse", "decline", "fail", "reject", "deny"];
-const HYPOTHETICAL_MODALS: &[&str] = &[
-    "may", "might", "could", "would", "should", "can", "must", "ought",
-];
+const HYPOTHETICAL_MODALS: &[&str] = &["may", "might", "could", "would", "should", "can", "must", "ought"];
 
 struct Match {
     target: Option<Vec<ActorRef>>,
@@ -98,11 +93,7 @@ impl<'a> SentenceCoder<'a> {
             doc,
             dicts,
             sentence,
-            clauses: ClauseAnalyzer {
-                doc,
-                args,
-                chunks: s.chunks.clone(),
-            },
+            clauses: ClauseAnalyzer { doc, args, chunks: s.chunks.clone() },
             nested,
             starts,
             chunk_of,
@@ -110,13 +101,7 @@ impl<'a> SentenceCoder<'a> {
     }
 
     fn arg_starting(&self, t: usize) -> Option<&Arg> {
-        self.starts.get(&t).map(|&(top, i)| {
-            if top {
-                &self.clauses.args[i]
-            } else {
-                &self.nested[i]
-            }
-        })
+        self.starts.get(&t).map(|&(top, i)| if top { &self.clauses.args[i] } else { &self.nested[i] })
     }
 
     fn sentence_end(&self) -> usize {
@@ -124,11 +109,7 @@ impl<'a> SentenceCoder<'a> {
     }
 
     fn chunk_start_token(&self, c: usize) -> usize {
-        if c < self.clauses.chunks.end {
-            self.doc.chunks()[c].start
-        } else {
-            self.sentence_end()
-        }
+        if c < self.clauses.chunks.end { self.doc.chunks()[c].start } else { self.sentence_end() }
     }
 
     fn skippable(&self, t: usize) -> bool {
@@ -149,9 +130,7 @@ impl<'a> SentenceCoder<'a> {
     fn find_word(&self, alts: &[String], t: usize, end: usize) -> Option<usize> {
         let limit = end.min(t + 10);
         for q in t..limit {
-            let hit = alts
-                .iter()
-                .any(|a| a == self.doc.norm(q) || a == self.doc.lemma(q));
+            let hit = alts.iter().any(|a| a == self.doc.norm(q) || a == self.doc.lemma(q));
             if hit {
                 // everything between t and q is an adverb or inside q's noun phrase
                 let np = self
@@ -162,10 +141,7 @@ impl<'a> SentenceCoder<'a> {
                 let ok = (t..q).all(|k| self.skippable(k) || np.is_some_and(|s| k >= s));
                 return ok.then_some(q);
             }
-            let is_np_word = self
-                .chunk_of
-                .get(&q)
-                .is_some_and(|&c| self.doc.chunks()[c].is_np());
+            let is_np_word = self.chunk_of.get(&q).is_some_and(|&c| self.doc.chunks()[c].is_np());
             if !(self.skippable(q) || is_np_word) {
                 return None;
             }
@@ -174,13 +150,7 @@ impl<'a> SentenceCoder<'a> {
     }
 
     /// Matches the elements of `frame` from token `t` to `end`.
-    fn match_elements(
-        &self,
-        frame: &Frame,
-        mut t: usize,
-        end: usize,
-        passive: bool,
-    ) -> Option<Match> {
+    fn match_elements(&self, frame: &Frame, mut t: usize, end: usize, passive: bool) -> Option<Match> {
         let mut target: Option<Vec<ActorRef>> = None;
         let mut source = None;
         let mut last_word_arg: Option<&Arg> = None;
@@ -201,11 +171,7 @@ impl<'a> SentenceCoder<'a> {
                         continue; // the subject is the target
                     }
                     let arg = self.object_at(t, end)?;
-                    let actors: Vec<ActorRef> = arg
-                        .actors()
-                        .filter(|a| sector_ok(a, sectors))
-                        .cloned()
-                        .collect();
+                    let actors: Vec<ActorRef> = arg.actors().filter(|a| sector_ok(a, sectors)).cloned().collect();
                     if actors.is_empty() && !sectors.is_empty() {
                         return None;
                     }
@@ -239,11 +205,7 @@ impl<'a> SentenceCoder<'a> {
                 }
             }
         }
-        Some(Match {
-            target,
-            source,
-            end: t,
-        })
+        Some(Match { target, source, end: t })
     }
 
     /// The noun phrase at `t` (after adverbs), or after one prepositional phrase that
@@ -269,8 +231,7 @@ impl<'a> SentenceCoder<'a> {
     fn arg_containing(&self, q: usize) -> Option<&Arg> {
         let c = *self.chunk_of.get(&q)?;
         let ch = &self.doc.chunks()[c];
-        self.arg_starting(ch.start)
-            .or_else(|| self.clauses.arg_at(c).map(|a| &self.clauses.args[a]))
+        self.arg_starting(ch.start).or_else(|| self.clauses.arg_at(c).map(|a| &self.clauses.args[a]))
     }
 
     fn by_agent(&self, from: usize, end: usize) -> Option<Vec<ActorRef>> {
@@ -287,17 +248,12 @@ impl<'a> SentenceCoder<'a> {
 
     fn modality(&self, preds: &[Pred], p: &Pred) -> Modality {
         let doc = self.doc;
-        let mut m = Modality {
-            negated: p.vg.negated,
-            ..Modality::default()
-        };
+        let mut m = Modality { negated: p.vg.negated, ..Modality::default() };
         if let Some(md) = p.vg.modal {
             let w = doc.lemma(md);
             if w == "will" || w == "shall" || doc.norm(md) == "'ll" {
                 m.future = true;
-            } else if HYPOTHETICAL_MODALS.contains(&w)
-                || HYPOTHETICAL_MODALS.contains(&doc.norm(md))
-            {
+            } else if HYPOTHETICAL_MODALS.contains(&w) || HYPOTHETICAL_MODALS.contains(&doc.norm(md)) {
                 m.hypothetical = true;
             }
         }
@@ -323,16 +279,13 @@ impl<'a> SentenceCoder<'a> {
             matches!(doc.chunks()[c].kind, ChunkKind::Prep | ChunkKind::Wh)
                 && matches!(doc.norm(doc.chunks()[c].start), "if" | "unless" | "whether")
         });
-        if clause_start.is_some_and(|c| {
-            !(c + 1..p.chunk).any(|k| matches!(doc.chunks()[k].kind, ChunkKind::Vg(_)))
-        }) {
+        if clause_start.is_some_and(|c| !(c + 1..p.chunk).any(|k| matches!(doc.chunks()[k].kind, ChunkKind::Vg(_)))) {
             m.hypothetical = true;
         }
         for i in s.tokens.clone() {
             match doc.norm(i) {
                 "secretly" | "covertly" | "clandestinely" | "secrecy" | "secret" => m.secret = true,
-                "allegedly" | "alleged" | "reportedly" | "purportedly" | "apparently"
-                | "supposedly" => m.hedged = true,
+                "allegedly" | "alleged" | "reportedly" | "purportedly" | "apparently" | "supposedly" => m.hedged = true,
                 _ => {}
             }
         }
@@ -345,23 +298,16 @@ impl<'a> SentenceCoder<'a> {
         let mut out: Vec<RawEvent> = Vec::new();
         let mut consumed_until = 0usize; // tokens up to here were matched by a pattern
         let attribution = self.attribution(&preds);
-        let sentence_actors: Vec<ActorRef> = self
-            .clauses
-            .args
-            .iter()
-            .filter(|a| !a.appositive)
-            .flat_map(|a| a.actors().cloned())
-            .collect();
+        let sentence_actors: Vec<ActorRef> =
+            self.clauses.args.iter().filter(|a| !a.appositive).flat_map(|a| a.actors().cloned()).collect();
         for p in preds.iter() {
             if p.vg.main < consumed_until {
                 continue;
             }
             let region_end = self.chunk_start_token(p.end_chunk);
             let after = p.vg.main + 1;
-            let subject: Vec<ActorRef> = p
-                .subject
-                .map(|s| self.clauses.args[s].actors().cloned().collect())
-                .unwrap_or_default();
+            let subject: Vec<ActorRef> =
+                p.subject.map(|s| self.clauses.args[s].actors().cloned().collect()).unwrap_or_default();
             let modality = self.modality(&preds, p);
             let location = self.location(p, region_end);
             let mk = |code: Option<CameoCode>,
@@ -389,20 +335,10 @@ impl<'a> SentenceCoder<'a> {
                 .dicts
                 .specials(&p.lemma)
                 .filter(|(s, _)| *s == Special::Mirror)
-                .find_map(|(_, f)| {
-                    self.match_elements(f, after, region_end, false)
-                        .map(|m| (f, m))
-                });
+                .find_map(|(_, f)| self.match_elements(f, after, region_end, false).map(|m| (f, m)));
             if let Some((f, m)) = mirror {
                 for s in subject.iter().filter(|s| !s.code.is_countryless()) {
-                    out.push(mk(
-                        None,
-                        s.clone(),
-                        None,
-                        "mirror",
-                        f,
-                        m.end.min(region_end),
-                    ));
+                    out.push(mk(None, s.clone(), None, "mirror", f, m.end.min(region_end)));
                 }
                 consumed_until = consumed_until.max(m.end);
                 continue;
@@ -417,31 +353,18 @@ impl<'a> SentenceCoder<'a> {
                     let subj_ok: Vec<ActorRef> = subject
                         .iter()
                         .filter(|a| {
-                            pat.frame
-                                .elements
-                                .iter()
-                                .all(|e| !matches!(e, Element::Target(s) if !sector_ok(a, s)))
+                            pat.frame.elements.iter().all(|e| !matches!(e, Element::Target(s) if !sector_ok(a, s)))
                         })
                         .cloned()
                         .collect();
                     if subj_ok.is_empty()
-                        && pat
-                            .frame
-                            .elements
-                            .iter()
-                            .any(|e| matches!(e, Element::Target(s) if !s.is_empty()))
+                        && pat.frame.elements.iter().any(|e| matches!(e, Element::Target(s) if !s.is_empty()))
                     {
                         continue;
                     }
-                    (
-                        self.by_agent(after, region_end).unwrap_or_default(),
-                        Some(subj_ok),
-                    )
+                    (self.by_agent(after, region_end).unwrap_or_default(), Some(subj_ok))
                 } else {
-                    (
-                        m.source.clone().unwrap_or_else(|| subject.clone()),
-                        m.target.clone(),
-                    )
+                    (m.source.clone().unwrap_or_else(|| subject.clone()), m.target.clone())
                 };
                 let verb_end = p.vg.particle.map_or(p.vg.main + 1, |x| x + 1);
                 self.emit(&mut out, &sources, targets.as_deref(), pat.code, |s, t| {
@@ -464,8 +387,7 @@ impl<'a> SentenceCoder<'a> {
                     let head = obj.conjuncts.first().map_or(s, |c| c.head);
                     let lemma = self.doc.lemma(head);
                     for pat in self.dicts.noun_patterns(lemma) {
-                        let Some(m) = self.match_elements(&pat.frame, head + 1, region_end, false)
-                        else {
+                        let Some(m) = self.match_elements(&pat.frame, head + 1, region_end, false) else {
                             continue;
                         };
                         let sources = m.source.clone().unwrap_or_else(|| subject.clone());
@@ -509,8 +431,7 @@ impl<'a> SentenceCoder<'a> {
                 // target is the other sources' country.
                 // A countryless target of a joint act ("Estonia and Russia expel diplomats")
                 // is read the same way.
-                let joint = t.code.is_countryless()
-                    && sources.iter().filter(|o| !o.code.is_countryless()).count() >= 2;
+                let joint = t.code.is_countryless() && sources.iter().filter(|o| !o.code.is_countryless()).count() >= 2;
                 let resolved: Vec<ActorRef> = if t.reciprocal || joint {
                     sources
                         .iter()
@@ -520,11 +441,7 @@ impl<'a> SentenceCoder<'a> {
                             for sec in t.code.rest() {
                                 code = code.with_sector(sec.as_str());
                             }
-                            ActorRef {
-                                code,
-                                antecedent: Some((o.start, o.end)),
-                                ..(*t).clone()
-                            }
+                            ActorRef { code, antecedent: Some((o.start, o.end)), ..(*t).clone() }
                         })
                         .collect()
                 } else {
@@ -537,10 +454,7 @@ impl<'a> SentenceCoder<'a> {
                     // A target found by coreference in the source's own country is a wrong
                     // antecedent, not a domestic event ("Estonia and Russia expel diplomats"
                     // where "diplomats" turn out to be Russian: not Russia -> Russia).
-                    if t.antecedent.is_some()
-                        && same_primary(&t.code, &s.code)
-                        && !t.code.is_countryless()
-                    {
+                    if t.antecedent.is_some() && same_primary(&t.code, &s.code) && !t.code.is_countryless() {
                         continue;
                     }
                     if t.code.is_countryless() {
@@ -550,8 +464,7 @@ impl<'a> SentenceCoder<'a> {
                     if !out.iter().any(|o| {
                         o.code == e.code
                             && o.source.code == e.source.code
-                            && o.target.as_ref().map(|x| x.code)
-                                == e.target.as_ref().map(|x| x.code)
+                            && o.target.as_ref().map(|x| x.code) == e.target.as_ref().map(|x| x.code)
                     }) {
                         out.push(e);
                     }
@@ -621,16 +534,8 @@ impl<'a> SentenceCoder<'a> {
             if let Some(l) = &c.location {
                 return Some(l.clone());
             }
-            if let Some(a) = c
-                .actors
-                .iter()
-                .find(|a| a.code.rest().is_empty() && !a.code.is_countryless())
-            {
-                return Some(Place {
-                    country: a.code.primary(),
-                    start: a.start,
-                    end: a.end,
-                });
+            if let Some(a) = c.actors.iter().find(|a| a.code.rest().is_empty() && !a.code.is_countryless()) {
+                return Some(Place { country: a.code.primary(), start: a.start, end: a.end });
             }
         }
         None

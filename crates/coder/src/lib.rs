@@ -27,6 +27,8 @@
 //! assert_eq!(events[0].date.value, "2021-02-26");
 //! ```
 
+#![warn(missing_docs)]
+
 mod args;
 mod clauses;
 mod coref;
@@ -44,8 +46,7 @@ use attache_text::{Analyzer, Doc, Lexicon};
 use chrono::NaiveDate;
 
 pub use record::{
-    Actor, DateSource, Event, EventDate, Granularity, Location, Mention, Modality, Plover,
-    Provenance, Span,
+    Actor, DateSource, Event, EventDate, Granularity, Location, Mention, Modality, Plover, Provenance, Span,
 };
 
 use crate::args::{ActorRef, ArgBuilder};
@@ -73,11 +74,7 @@ pub struct Document {
 impl Document {
     /// A document with an id and a text, and no date.
     pub fn new(id: impl Into<String>, text: impl Into<String>) -> Document {
-        Document {
-            id: id.into(),
-            text: text.into(),
-            ..Document::default()
-        }
+        Document { id: id.into(), text: text.into(), ..Document::default() }
     }
 
     /// The same document with a publication date (`YYYY-MM-DD`); an unparsable date is
@@ -133,10 +130,7 @@ impl Coder {
         for n in dicts.noun_lemmas() {
             lexicon.add_noun(n);
         }
-        Coder {
-            analyzer: Arc::new(Analyzer::with_lexicon(lexicon)),
-            dicts: Arc::new(dicts),
-        }
+        Coder { analyzer: Arc::new(Analyzer::with_lexicon(lexicon)), dicts: Arc::new(dicts) }
     }
 
     /// The dictionaries.
@@ -165,10 +159,7 @@ impl Coder {
         let mut char_offset = 0u32;
         while start < text.len() {
             let end = window_end(text, start);
-            let part = Document {
-                text: text[start..end].to_string(),
-                ..document.clone()
-            };
+            let part = Document { text: text[start..end].to_string(), ..document.clone() };
             let doc = self.analyzer.analyze(&part.text);
             let coded = self.code_analyzed(&part, &doc);
             let first_id = all.events.len();
@@ -209,10 +200,7 @@ impl Coder {
                 e.provenance.rule,
                 e.date.value,
                 e.date.source,
-                e.reciprocates
-                    .as_ref()
-                    .map(|r| format!(" reciprocates={r}"))
-                    .unwrap_or_default()
+                e.reciprocates.as_ref().map(|r| format!(" reciprocates={r}")).unwrap_or_default()
             ));
         }
         trace
@@ -221,23 +209,20 @@ impl Coder {
     fn run(&self, document: &Document, doc: &Doc, mut trace: Option<&mut String>) -> Coded {
         let dicts = &*self.dicts;
         let n = doc.sentences().len();
-        let mut coded = Coded {
-            sentences: n,
-            ..Coded::default()
-        };
-        let all = 0..doc.tokens().len();
-        if mentions::discarded(doc, dicts, all, true) {
-            coded.discarded_story = true;
-            return coded;
-        }
+        let mut coded = Coded { sentences: n, ..Coded::default() };
         let pub_date = document.date;
         let mut found = Vec::with_capacity(n);
         let mut times = Vec::with_capacity(n);
         let mut skip = vec![false; n];
         for (i, s) in doc.sentences().iter().enumerate() {
+            let (sentence, story) = mentions::discards(doc, dicts, s.tokens.clone());
+            if story {
+                coded.discarded_story = true;
+                return coded;
+            }
+            skip[i] = sentence;
             found.push(mentions::find(doc, dicts, s.tokens.clone()));
             times.push(dates::find(doc, s.tokens.clone(), pub_date));
-            skip[i] = mentions::discarded(doc, dicts, s.tokens.clone(), false);
         }
         dates::resolve_narrative(&mut times);
         coded.discarded_sentences = skip.iter().filter(|s| **s).count();
@@ -247,38 +232,22 @@ impl Coder {
             times[i]
                 .iter()
                 .find_map(|t| t.value)
-                .and_then(|v| {
-                    NaiveDate::from_ymd_opt(v.year, v.month.unwrap_or(6), v.day.unwrap_or(15))
-                })
+                .and_then(|v| NaiveDate::from_ymd_opt(v.year, v.month.unwrap_or(6), v.day.unwrap_or(15)))
                 .or(pub_date)
         };
-        // First pass: arguments without coreference, to look ahead at elaborations.
-        let first: Vec<Vec<args::Arg>> = doc
-            .sentences()
-            .iter()
-            .enumerate()
-            .map(|(i, s)| {
-                let b = ArgBuilder {
-                    doc,
-                    dicts,
-                    found: &found[i],
-                    date: role_date(i),
-                };
-                b.build(s.chunks.clone(), None, &mut Vec::new())
-            })
-            .collect();
-        // Second pass: arguments with coreference, then events.
-        let mut resolver = Resolver::new(doc, &first);
+        // Arguments of later sentences without coreference, built only when a description
+        // looks ahead for its elaboration ("three foreign diplomats ... Diplomats from").
+        let first_pass = |i: usize| {
+            let s = &doc.sentences()[i];
+            let b = ArgBuilder { doc, dicts, found: &found[i], date: role_date(i) };
+            b.build(s.chunks.clone(), None, &mut Vec::new())
+        };
+        let mut resolver = Resolver::new(doc, &first_pass);
         let mut raw = Vec::new();
         let mut attribution: Vec<Vec<ActorRef>> = vec![Vec::new(); n];
         for (i, s) in doc.sentences().iter().enumerate() {
             resolver.sentence = i;
-            let b = ArgBuilder {
-                doc,
-                dicts,
-                found: &found[i],
-                date: role_date(i),
-            };
+            let b = ArgBuilder { doc, dicts, found: &found[i], date: role_date(i) };
             let mut nested = Vec::new();
             let args = b.build(s.chunks.clone(), Some(&mut resolver), &mut nested);
             if skip[i] {
@@ -292,12 +261,7 @@ impl Coder {
             attribution[i] = attr;
             raw.extend(evs);
         }
-        let reasoner = Reasoner {
-            doc,
-            times: &times,
-            pub_date,
-            attribution: &attribution,
-        };
+        let reasoner = Reasoner { doc, times: &times, pub_date, attribution: &attribution };
         let finals = reasoner.run(raw);
         coded.events = build_records(document, doc, finals);
         coded
@@ -331,11 +295,7 @@ fn window_end(text: &str, start: usize) -> usize {
 /// Moves an event coded in a window to the coordinates of the whole document.
 fn shift(e: &mut Event, chars: u32, sentences: usize, first_id: usize, doc_id: &str) {
     let renumber = |id: &str| -> String {
-        let n: usize = id
-            .rsplit('-')
-            .next()
-            .and_then(|n| n.parse().ok())
-            .unwrap_or(0);
+        let n: usize = id.rsplit('-').next().and_then(|n| n.parse().ok()).unwrap_or(0);
         format!("{doc_id}-{}", first_id + n)
     };
     let mv = |s: &mut Span| {
@@ -345,10 +305,7 @@ fn shift(e: &mut Event, chars: u32, sentences: usize, first_id: usize, doc_id: &
     e.id = renumber(&e.id);
     e.reciprocates = e.reciprocates.as_deref().map(renumber);
     e.sentence += sentences;
-    for a in std::iter::once(&mut e.source)
-        .chain(std::iter::once(&mut e.target))
-        .chain(e.attribution.iter_mut())
-    {
+    for a in std::iter::once(&mut e.source).chain(std::iter::once(&mut e.target)).chain(e.attribution.iter_mut()) {
         if let Some(s) = a.span.as_mut() {
             mv(s);
         }
@@ -371,30 +328,21 @@ fn shift(e: &mut Event, chars: u32, sentences: usize, first_id: usize, doc_id: &
 /// Character span of tokens `a..b`.
 fn span(doc: &Doc, a: usize, b: usize) -> Span {
     let t = doc.tokens();
-    Span {
-        start: t[a].char_start,
-        end: t[b.max(a + 1) - 1].char_end,
-    }
+    Span { start: t[a].char_start, end: t[b.max(a + 1) - 1].char_end }
 }
 
 fn actor(doc: &Doc, r: &ActorRef) -> Actor {
     Actor {
         code: Some(r.code),
-        text: doc
-            .span_text(r.start, r.end.max(r.start + 1) - 1)
-            .to_string(),
+        text: doc.span_text(r.start, r.end.max(r.start + 1) - 1).to_string(),
         span: Some(span(doc, r.start, r.end)),
         country: r.code.primary().to_string(),
-        antecedent: r
-            .antecedent
-            .map(|(a, b)| doc.span_text(a, b.max(a + 1) - 1).to_string()),
+        antecedent: r.antecedent.map(|(a, b)| doc.span_text(a, b.max(a + 1) - 1).to_string()),
     }
 }
 
 fn build_records(document: &Document, doc: &Doc, finals: Vec<Final>) -> Vec<Event> {
-    let ids: Vec<String> = (0..finals.len())
-        .map(|k| format!("{}-{}", document.id, k + 1))
-        .collect();
+    let ids: Vec<String> = (0..finals.len()).map(|k| format!("{}-{}", document.id, k + 1)).collect();
     finals
         .iter()
         .enumerate()
@@ -406,20 +354,15 @@ fn build_records(document: &Document, doc: &Doc, finals: Vec<Final>) -> Vec<Even
                 value: f.date.value.map(|v| v.format()).unwrap_or_default(),
                 granularity: f.date.value.map(|v| v.granularity()),
                 source: f.date.source,
-                phrase: f
-                    .date
-                    .phrase
-                    .map(|(a, b)| doc.span_text(a, b - 1).to_string()),
+                phrase: f.date.phrase.map(|(a, b)| doc.span_text(a, b - 1).to_string()),
                 span: f.date.phrase.map(|(a, b)| span(doc, a, b)),
             };
-            let mut actor_entries: Vec<String> =
-                e.source.origins.iter().map(|o| o.to_string()).collect();
+            let mut actor_entries: Vec<String> = e.source.origins.iter().map(|o| o.to_string()).collect();
             if let Some(t) = &e.target {
                 actor_entries.extend(t.origins.iter().map(|o| o.to_string()));
             }
             actor_entries.dedup();
-            let via_coref = e.source.antecedent.is_some()
-                || e.target.as_ref().is_some_and(|t| t.antecedent.is_some());
+            let via_coref = e.source.antecedent.is_some() || e.target.as_ref().is_some_and(|t| t.antecedent.is_some());
             let confidence = match e.rule {
                 "mirror" => 0.6,
                 _ if via_coref => 0.7,
@@ -432,18 +375,12 @@ fn build_records(document: &Document, doc: &Doc, finals: Vec<Final>) -> Vec<Even
                 sentence: e.sentence,
                 evidence: doc.sentence_text(s).to_string(),
                 source: actor(doc, &e.source),
-                target: e
-                    .target
-                    .as_ref()
-                    .map_or_else(Actor::none, |t| actor(doc, t)),
+                target: e.target.as_ref().map_or_else(Actor::none, |t| actor(doc, t)),
                 cameo: code,
                 cameo_name: code.name(),
                 root: code.root(),
                 trigger: doc.span_text(e.trigger.0, e.trigger.1 - 1).to_string(),
-                plover: Plover {
-                    kind: code.plover(),
-                    mode: code.plover_mode().map(str::to_string),
-                },
+                plover: Plover { kind: code.plover(), mode: code.plover_mode().map(str::to_string) },
                 goldstein: code.goldstein(),
                 quad_class: code.quad_class(),
                 date,

@@ -41,11 +41,7 @@ pub(crate) fn find(doc: &Doc, dicts: &Dictionaries, range: std::ops::Range<usize
                 })
                 .collect();
             if !lexemes.is_empty() {
-                out.push(Found {
-                    start: i,
-                    end: i + n,
-                    lexemes,
-                });
+                out.push(Found { start: i, end: i + n, lexemes });
                 i += n;
                 continue;
             }
@@ -55,21 +51,25 @@ pub(crate) fn find(doc: &Doc, dicts: &Dictionaries, range: std::ops::Range<usize
     out
 }
 
-/// Whether a sentence holds a discard phrase (`story` selects story discards).
-pub(crate) fn discarded(
-    doc: &Doc,
-    dicts: &Dictionaries,
-    range: std::ops::Range<usize>,
-    story: bool,
-) -> bool {
+/// Which discard phrases a stretch of text holds: (a sentence discard, a story discard).
+pub(crate) fn discards(doc: &Doc, dicts: &Dictionaries, range: std::ops::Range<usize>) -> (bool, bool) {
     let m = dicts.discards();
+    let (mut sentence, mut story) = (false, false);
     if m.is_empty() {
-        return false;
+        return (false, false);
     }
-    range.clone().any(|i| {
-        m.matches_at(doc, i, range.end).any(|(_, hits)| {
-            hits.iter()
-                .any(|h| matches!(h, Hit::Discard(d) if dicts.discard_is_story(*d) == story))
-        })
-    })
+    for i in range.clone() {
+        for (_, hits) in m.matches_at(doc, i, range.end) {
+            for h in hits {
+                if let Hit::Discard(d) = h {
+                    if dicts.discard_is_story(*d) {
+                        story = true;
+                    } else {
+                        sentence = true;
+                    }
+                }
+            }
+        }
+    }
+    (sentence, story)
 }

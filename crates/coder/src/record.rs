@@ -50,13 +50,7 @@ fn ser_code<S: serde::Serializer>(c: &Option<ActorCode>, s: S) -> Result<S::Ok, 
 impl Actor {
     /// No actor (an event without a target).
     pub fn none() -> Actor {
-        Actor {
-            code: None,
-            text: String::new(),
-            span: None,
-            country: String::new(),
-            antecedent: None,
-        }
+        Actor { code: None, text: String::new(), span: None, country: String::new(), antecedent: None }
     }
 
     /// The code as a string (`""` for none).

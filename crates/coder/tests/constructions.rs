@@ -10,9 +10,7 @@ fn coder() -> &'static Coder {
 }
 
 fn code(text: &str) -> Vec<Event> {
-    coder()
-        .code(&Document::new("t", text).with_date("2021-03-05"))
-        .events
+    coder().code(&Document::new("t", text).with_date("2021-03-05")).events
 }
 
 /// `source target code` of every factual event.
@@ -20,14 +18,7 @@ fn triples(text: &str) -> Vec<String> {
     let mut v: Vec<String> = code(text)
         .iter()
         .filter(|e| e.is_factual())
-        .map(|e| {
-            format!(
-                "{} {} {}",
-                e.source.code_str(),
-                e.target.code_str(),
-                e.cameo
-            )
-        })
+        .map(|e| format!("{} {} {}", e.source.code_str(), e.target.code_str(), e.cameo))
         .collect();
     v.sort();
     v
@@ -35,18 +26,12 @@ fn triples(text: &str) -> Vec<String> {
 
 #[test]
 fn active_voice() {
-    assert_eq!(
-        triples("France expelled two Russian diplomats."),
-        ["FRA RUSGOV 161"]
-    );
+    assert_eq!(triples("France expelled two Russian diplomats."), ["FRA RUSGOV 161"]);
 }
 
 #[test]
 fn passive_voice_with_agent() {
-    assert_eq!(
-        triples("Two Russian diplomats were expelled by France."),
-        ["FRA RUSGOV 161"]
-    );
+    assert_eq!(triples("Two Russian diplomats were expelled by France."), ["FRA RUSGOV 161"]);
 }
 
 #[test]
@@ -58,12 +43,7 @@ fn passive_voice_without_agent_codes_nothing() {
 fn coordinated_sources_and_targets() {
     assert_eq!(
         triples("France and Germany expelled Russian and Belarusian diplomats."),
-        [
-            "DEU BLRGOV 161",
-            "DEU RUSGOV 161",
-            "FRA BLRGOV 161",
-            "FRA RUSGOV 161"
-        ]
+        ["DEU BLRGOV 161", "DEU RUSGOV 161", "FRA BLRGOV 161", "FRA RUSGOV 161"]
     );
 }
 
@@ -90,14 +70,7 @@ fn reported_speech_codes_the_inner_event_with_attribution() {
     assert_eq!(factual.len(), 1, "{factual:#?}");
     assert_eq!(factual[0].source.code_str(), "RUS");
     assert_eq!(factual[0].target.code_str(), "POLGOV");
-    assert_eq!(
-        factual[0]
-            .attribution
-            .iter()
-            .map(|a| a.code_str())
-            .collect::<Vec<_>>(),
-        ["DEUGOV"]
-    );
+    assert_eq!(factual[0].attribution.iter().map(|a| a.code_str()).collect::<Vec<_>>(), ["DEUGOV"]);
 }
 
 #[test]
@@ -109,26 +82,14 @@ fn trailing_attribution() {
 
 #[test]
 fn light_verb_and_event_noun() {
-    assert_eq!(
-        triples("Moscow announced the expulsion of two French diplomats."),
-        ["RUS FRAGOV 161"]
-    );
+    assert_eq!(triples("Moscow announced the expulsion of two French diplomats."), ["RUS FRAGOV 161"]);
 }
 
 #[test]
 fn actor_composition() {
-    assert_eq!(
-        triples("The Russian embassy in Paris condemned France."),
-        ["RUSGOV FRA 111"]
-    );
-    assert_eq!(
-        triples("Diplomats from Poland condemned Russia."),
-        ["POLGOV RUS 111"]
-    );
-    assert_eq!(
-        triples("French President Emmanuel Macron condemned Russia."),
-        ["FRAGOV RUS 111"]
-    );
+    assert_eq!(triples("The Russian embassy in Paris condemned France."), ["RUSGOV FRA 111"]);
+    assert_eq!(triples("Diplomats from Poland condemned Russia."), ["POLGOV RUS 111"]);
+    assert_eq!(triples("French President Emmanuel Macron condemned Russia."), ["FRAGOV RUS 111"]);
 }
 
 #[test]
@@ -142,10 +103,7 @@ fn negation_is_flagged_not_counted() {
 fn reciprocity_links_the_answer() {
     let events = code("France expelled a Russian diplomat. Russia took a symmetrical step.");
     assert_eq!(events.len(), 2, "{events:#?}");
-    let answer = events
-        .iter()
-        .find(|e| e.source.code_str() == "RUS")
-        .unwrap();
+    let answer = events.iter().find(|e| e.source.code_str() == "RUS").unwrap();
     assert_eq!(answer.cameo.as_str(), "161");
     assert_eq!(answer.target.code_str(), "FRA");
     assert_eq!(answer.reciprocates.as_deref(), Some(events[0].id.as_str()));
@@ -161,10 +119,7 @@ fn pronoun_resolution() {
 
 #[test]
 fn apposition_is_not_a_participant() {
-    assert_eq!(
-        triples("Russia, Ukraine's neighbour, condemned Ukraine."),
-        ["RUS UKR 111"]
-    );
+    assert_eq!(triples("Russia, Ukraine's neighbour, condemned Ukraine."), ["RUS UKR 111"]);
 }
 
 #[test]
@@ -173,20 +128,13 @@ fn dates_come_from_the_text() {
     assert_eq!(events[0].date.value, "2021-02-05");
     let events = code("Moscow expelled three Swedish diplomats.");
     assert_eq!(events[0].date.value, "2021-03-05");
-    assert_eq!(
-        serde_json::to_value(events[0].date.source).unwrap(),
-        "publication"
-    );
+    assert_eq!(serde_json::to_value(events[0].date.source).unwrap(), "publication");
 }
 
 #[test]
 fn no_publication_date_leaves_relative_dates_unresolved() {
-    let e = &Coder::builtin()
-        .code(&Document::new(
-            "t",
-            "On Friday, Moscow expelled three Swedish diplomats.",
-        ))
-        .events[0];
+    let e =
+        &Coder::builtin().code(&Document::new("t", "On Friday, Moscow expelled three Swedish diplomats.")).events[0];
     assert_eq!(e.date.value, "");
     assert_eq!(serde_json::to_value(e.date.source).unwrap(), "unresolved");
 }

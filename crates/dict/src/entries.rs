@@ -115,20 +115,9 @@ impl Person {
     /// ```
     pub fn code_on(&self, date: Option<NaiveDate>) -> Option<ActorCode> {
         let Some(d) = date else {
-            return self
-                .roles
-                .iter()
-                .rev()
-                .find(|r| r.to.is_none())
-                .or(self.roles.last())
-                .map(|r| r.code);
+            return self.roles.iter().rev().find(|r| r.to.is_none()).or(self.roles.last()).map(|r| r.code);
         };
-        if let Some(r) = self
-            .roles
-            .iter()
-            .filter(|r| r.contains(d))
-            .max_by_key(|r| r.from)
-        {
+        if let Some(r) = self.roles.iter().filter(|r| r.contains(d)).max_by_key(|r| r.from) {
             return Some(r.code);
         }
         let last_end = self.roles.iter().filter_map(|r| r.to).max();
@@ -136,21 +125,13 @@ impl Person {
         if let Some(end) = last_end
             && d > end
         {
-            let last = self
-                .roles
-                .iter()
-                .filter(|r| r.to.is_some())
-                .max_by_key(|r| r.to)?;
+            let last = self.roles.iter().filter(|r| r.to.is_some()).max_by_key(|r| r.to)?;
             return Some(last.code.country_only().with_sector("ELI"));
         }
         if let Some(start) = first_start
             && d < start
         {
-            let first = self
-                .roles
-                .iter()
-                .filter(|r| r.from.is_some())
-                .min_by_key(|r| r.from)?;
+            let first = self.roles.iter().filter(|r| r.from.is_some()).min_by_key(|r| r.from)?;
             return Some(first.code.country_only());
         }
         self.roles.last().map(|r| r.code)

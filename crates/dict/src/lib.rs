@@ -35,6 +35,8 @@
 //! assert!(dicts.stats().actor_phrases > 100);
 //! ```
 
+#![warn(missing_docs)]
+
 mod entries;
 mod matcher;
 mod parse;
@@ -54,39 +56,15 @@ use rustc_hash::FxHashMap;
 
 /// The built-in dictionary files, compiled in.
 pub const BUILTIN: &[(&str, &str)] = &[
-    (
-        "countries.txt",
-        include_str!("../../../dictionaries/countries.txt"),
-    ),
-    (
-        "organizations.txt",
-        include_str!("../../../dictionaries/organizations.txt"),
-    ),
+    ("countries.txt", include_str!("../../../dictionaries/countries.txt")),
+    ("organizations.txt", include_str!("../../../dictionaries/organizations.txt")),
     ("media.txt", include_str!("../../../dictionaries/media.txt")),
-    (
-        "people.txt",
-        include_str!("../../../dictionaries/people.txt"),
-    ),
-    (
-        "people-g20.txt",
-        include_str!("../../../dictionaries/people-g20.txt"),
-    ),
-    (
-        "people-world.txt",
-        include_str!("../../../dictionaries/people-world.txt"),
-    ),
-    (
-        "agents.txt",
-        include_str!("../../../dictionaries/agents.txt"),
-    ),
-    (
-        "events.txt",
-        include_str!("../../../dictionaries/events.txt"),
-    ),
-    (
-        "discards.txt",
-        include_str!("../../../dictionaries/discards.txt"),
-    ),
+    ("people.txt", include_str!("../../../dictionaries/people.txt")),
+    ("people-g20.txt", include_str!("../../../dictionaries/people-g20.txt")),
+    ("people-world.txt", include_str!("../../../dictionaries/people-world.txt")),
+    ("agents.txt", include_str!("../../../dictionaries/agents.txt")),
+    ("events.txt", include_str!("../../../dictionaries/events.txt")),
+    ("discards.txt", include_str!("../../../dictionaries/discards.txt")),
 ];
 
 /// Counts of what a dictionary set holds, for reports.
@@ -182,16 +160,8 @@ impl Dictionaries {
             people: self.people.len(),
             roles: self.people.iter().map(|p| p.roles.len()).sum(),
             agent_phrases: self.agents.iter().map(|a| a.phrases.len()).sum(),
-            verb_patterns: self
-                .patterns
-                .iter()
-                .filter(|p| p.frame.kind == PatternKind::Verb)
-                .count(),
-            noun_patterns: self
-                .patterns
-                .iter()
-                .filter(|p| p.frame.kind == PatternKind::Noun)
-                .count(),
+            verb_patterns: self.patterns.iter().filter(|p| p.frame.kind == PatternKind::Verb).count(),
+            noun_patterns: self.patterns.iter().filter(|p| p.frame.kind == PatternKind::Noun).count(),
             cameo_codes: codes.len(),
             discards: self.discards.len(),
         }
@@ -224,20 +194,12 @@ impl Dictionaries {
 
     /// The verb patterns of a verb lemma, most specific first.
     pub fn verb_patterns(&self, lemma: &str) -> impl Iterator<Item = &Pattern> {
-        self.verbs
-            .get(lemma)
-            .into_iter()
-            .flatten()
-            .map(|&i| &self.patterns[i as usize])
+        self.verbs.get(lemma).into_iter().flatten().map(|&i| &self.patterns[i as usize])
     }
 
     /// The noun patterns of a noun lemma, most specific first.
     pub fn noun_patterns(&self, lemma: &str) -> impl Iterator<Item = &Pattern> {
-        self.nouns
-            .get(lemma)
-            .into_iter()
-            .flatten()
-            .map(|&i| &self.patterns[i as usize])
+        self.nouns.get(lemma).into_iter().flatten().map(|&i| &self.patterns[i as usize])
     }
 
     /// Whether some verb pattern starts with this lemma.
@@ -247,18 +209,13 @@ impl Dictionaries {
 
     /// Special phrases (reciprocity, light verbs, speech verbs...) of a verb lemma.
     pub fn specials(&self, lemma: &str) -> impl Iterator<Item = &(Special, Frame)> {
-        self.special_verbs
-            .get(lemma)
-            .into_iter()
-            .flatten()
-            .map(|&i| &self.specials[i as usize])
+        self.special_verbs.get(lemma).into_iter().flatten().map(|&i| &self.specials[i as usize])
     }
 
     /// Whether `lemma` is a verb of the given special class with no further words
     /// (a plain light verb or speech verb).
     pub fn is_special_verb(&self, lemma: &str, class: Special) -> bool {
-        self.specials(lemma)
-            .any(|(s, f)| *s == class && f.elements.is_empty())
+        self.specials(lemma).any(|(s, f)| *s == class && f.elements.is_empty())
     }
 
     /// The discard phrase matcher (payloads are [`Hit::Discard`]).
@@ -273,10 +230,7 @@ impl Dictionaries {
 
     /// Every verb lemma the patterns use (to teach the tagger that they are verbs).
     pub fn verb_lemmas(&self) -> impl Iterator<Item = &str> {
-        self.verbs
-            .keys()
-            .chain(self.special_verbs.keys())
-            .map(String::as_str)
+        self.verbs.keys().chain(self.special_verbs.keys()).map(String::as_str)
     }
 
     /// Every noun lemma the noun patterns use.

@@ -53,15 +53,9 @@ pub struct PhraseMatcher {
 /// The normalized tokens of a phrase and the surface of its first token.
 fn tokenize(phrase: &str) -> (Vec<Box<str>>, Box<str>, Shape) {
     let doc = attache_text::segment::segment(phrase);
-    let tokens = (0..doc.tokens().len())
-        .map(|i| Box::from(doc.norm(i)))
-        .collect();
-    let (first, shape) = doc
-        .tokens()
-        .first()
-        .map_or((Box::from(""), Shape::default()), |t| {
-            (Box::from(doc.text_of(t)), t.shape)
-        });
+    let tokens = (0..doc.tokens().len()).map(|i| Box::from(doc.norm(i))).collect();
+    let (first, shape) =
+        doc.tokens().first().map_or((Box::from(""), Shape::default()), |t| (Box::from(doc.text_of(t)), t.shape));
     (tokens, first, shape)
 }
 
@@ -82,10 +76,7 @@ impl PhraseMatcher {
         let ids = self.first.entry(tokens[0].clone()).or_default();
         for &id in ids.iter() {
             let p = &mut self.phrases[id as usize];
-            if p.tokens == tokens
-                && p.case == case
-                && (case != Case::Exact || p.first_surface == first_surface)
-            {
+            if p.tokens == tokens && p.case == case && (case != Case::Exact || p.first_surface == first_surface) {
                 if !p.hits.contains(&hit) {
                     p.hits.push(hit);
                 }
@@ -94,12 +85,7 @@ impl PhraseMatcher {
         }
         let id = self.phrases.len() as u32;
         ids.push(id);
-        self.phrases.push(Phrase {
-            tokens,
-            first_surface,
-            case,
-            hits: vec![hit],
-        });
+        self.phrases.push(Phrase { tokens, first_surface, case, hits: vec![hit] });
         // longest first, so that the first match found is the longest
         let phrases = &self.phrases;
         ids.sort_by_key(|&j| std::cmp::Reverse(phrases[j as usize].tokens.len()));
@@ -126,12 +112,7 @@ impl PhraseMatcher {
 
     /// The longest phrase that starts at token `i` and ends before token `end`: its
     /// length in tokens and its hits.
-    pub fn longest_at<'a>(
-        &'a self,
-        doc: &'a Doc,
-        i: usize,
-        end: usize,
-    ) -> Option<(usize, &'a [Hit])> {
+    pub fn longest_at<'a>(&'a self, doc: &'a Doc, i: usize, end: usize) -> Option<(usize, &'a [Hit])> {
         self.matches_at(doc, i, end).next()
     }
 
@@ -158,9 +139,7 @@ impl PhraseMatcher {
             if !case_ok {
                 return None;
             }
-            (1..n)
-                .all(|k| doc.norm(i + k) == &*p.tokens[k])
-                .then_some((n, p.hits.as_slice()))
+            (1..n).all(|k| doc.norm(i + k) == &*p.tokens[k]).then_some((n, p.hits.as_slice()))
         })
     }
 
@@ -192,9 +171,7 @@ mod tests {
         m.insert("Turkey", Hit::Actor(1));
         m.insert("embassy", Hit::Agent(0));
         m.insert("Les Echos", Hit::Actor(2));
-        let doc = attache_text::segment::segment(
-            "Send us turkey. The US and Turkey. EMBASSY of LES ÉCHOS",
-        );
+        let doc = attache_text::segment::segment("Send us turkey. The US and Turkey. EMBASSY of LES ÉCHOS");
         let found: Vec<(String, Vec<Hit>)> = (0..doc.tokens().len())
             .filter_map(|i| {
                 m.longest_at(&doc, i, doc.tokens().len())
@@ -219,10 +196,7 @@ mod tests {
         m.insert("foreign ministry", Hit::Agent(1));
         m.insert("foreign ministry spokesman", Hit::Agent(2));
         let doc = attache_text::segment::segment("the foreign ministry said");
-        assert_eq!(
-            m.longest_at(&doc, 1, 4).map(|(n, h)| (n, h[0])),
-            Some((2, Hit::Agent(1)))
-        );
+        assert_eq!(m.longest_at(&doc, 1, 4).map(|(n, h)| (n, h[0])), Some((2, Hit::Agent(1))));
         assert_eq!(m.matches_at(&doc, 1, 4).count(), 2);
     }
 }

@@ -112,11 +112,8 @@ fn parse_bound(s: &str, end: bool) -> Result<NaiveDate, String> {
     let d = match d {
         Some(d) => d,
         None if end => {
-            let next = if m == 12 {
-                NaiveDate::from_ymd_opt(y + 1, 1, 1)
-            } else {
-                NaiveDate::from_ymd_opt(y, m + 1, 1)
-            };
+            let next =
+                if m == 12 { NaiveDate::from_ymd_opt(y + 1, 1, 1) } else { NaiveDate::from_ymd_opt(y, m + 1, 1) };
             return next.and_then(|n| n.pred_opt()).ok_or_else(bad);
         }
         None => 1,
@@ -128,19 +125,12 @@ fn parse_sectors(head: &str) -> Option<Vec<Code3>> {
     if head.is_empty() || !head.len().is_multiple_of(3) || !head.is_ascii() {
         return None;
     }
-    head.as_bytes()
-        .chunks(3)
-        .map(|c| Code3::new(std::str::from_utf8(c).ok()?))
-        .collect()
+    head.as_bytes().chunks(3).map(|c| Code3::new(std::str::from_utf8(c).ok()?)).collect()
 }
 
 impl Builder {
     fn diag(&mut self, severity: Severity, origin: &Origin, message: impl Into<String>) {
-        self.diags.push(Diagnostic {
-            severity,
-            origin: origin.clone(),
-            message: message.into(),
-        });
+        self.diags.push(Diagnostic { severity, origin: origin.clone(), message: message.into() });
     }
 
     /// Adds every `*.txt` file of `dir`, in name order, as a new layer.
@@ -158,27 +148,13 @@ impl Builder {
                 Ok(bytes) => match String::from_utf8(bytes) {
                     Ok(text) => self.add_file(&name, &text),
                     Err(e) => {
-                        let origin = Origin {
-                            file: name.into(),
-                            line: 0,
-                        };
-                        self.diag(
-                            Severity::Error,
-                            &origin,
-                            format!("the file is not UTF-8 ({e}); save it as UTF-8"),
-                        );
+                        let origin = Origin { file: name.into(), line: 0 };
+                        self.diag(Severity::Error, &origin, format!("the file is not UTF-8 ({e}); save it as UTF-8"));
                     }
                 },
                 Err(e) => {
-                    let origin = Origin {
-                        file: name.into(),
-                        line: 0,
-                    };
-                    self.diag(
-                        Severity::Error,
-                        &origin,
-                        format!("cannot read the file: {e}"),
-                    );
+                    let origin = Origin { file: name.into(), line: 0 };
+                    self.diag(Severity::Error, &origin, format!("cannot read the file: {e}"));
                 }
             }
         }
@@ -190,10 +166,7 @@ impl Builder {
         let file: Arc<str> = Arc::from(name);
         let mut person: Option<Person> = None;
         for (n, raw) in text.lines().enumerate() {
-            let origin = Origin {
-                file: file.clone(),
-                line: n as u32 + 1,
-            };
+            let origin = Origin { file: file.clone(), line: n as u32 + 1 };
             let line = strip_comment(raw).trim_end();
             if line.trim().is_empty() {
                 continue;
@@ -205,11 +178,7 @@ impl Builder {
                         Ok(r) => p.roles.push(r),
                         Err(e) => self.diag(Severity::Error, &origin, e),
                     },
-                    None => self.diag(
-                        Severity::Error,
-                        &origin,
-                        "an indented line belongs under a `person:` line",
-                    ),
+                    None => self.diag(Severity::Error, &origin, "an indented line belongs under a `person:` line"),
                 }
                 continue;
             }
@@ -224,21 +193,14 @@ impl Builder {
                 );
                 continue;
             };
-            let items: Vec<&str> = items
-                .split('|')
-                .map(str::trim)
-                .filter(|s| !s.is_empty())
-                .collect();
+            let items: Vec<&str> = items.split('|').map(str::trim).filter(|s| !s.is_empty()).collect();
             if items.is_empty() {
                 self.diag(Severity::Error, &origin, "no phrases after the colon");
                 continue;
             }
             if kind == "person" && head.is_empty() {
-                person = Some(Person {
-                    names: items.iter().map(|s| s.to_string()).collect(),
-                    roles: Vec::new(),
-                    origin,
-                });
+                person =
+                    Some(Person { names: items.iter().map(|s| s.to_string()).collect(), roles: Vec::new(), origin });
                 continue;
             }
             self.add_entry(head, kind, &items, &origin);
@@ -254,10 +216,7 @@ impl Builder {
             self.diag(
                 Severity::Error,
                 &o,
-                format!(
-                    "person `{}` has no role lines (indent `CODE FROM..TO` under it)",
-                    p.names[0]
-                ),
+                format!("person `{}` has no role lines (indent `CODE FROM..TO` under it)", p.names[0]),
             );
             return;
         }
@@ -269,17 +228,19 @@ impl Builder {
             let code = match ActorCode::parse(head) {
                 Ok(c) if is_known_primary(c.primary().as_str()) => c,
                 Ok(c) => {
-                    return self.diag(Severity::Error, origin, format!("`{}` is not a known country or organisation code (see the ontology's country table)", c.primary()));
+                    return self.diag(
+                        Severity::Error,
+                        origin,
+                        format!(
+                            "`{}` is not a known country or organisation code (see the ontology's country table)",
+                            c.primary()
+                        ),
+                    );
                 }
                 Err(e) => return self.diag(Severity::Error, origin, e.to_string()),
             };
             for item in items {
-                let entry = ActorEntry {
-                    code,
-                    kind: actor_kind,
-                    phrase: item.to_string(),
-                    origin: origin.clone(),
-                };
+                let entry = ActorEntry { code, kind: actor_kind, phrase: item.to_string(), origin: origin.clone() };
                 self.actors.push((entry, self.layer));
             }
         } else if let Some(agent_kind) = AgentKind::from_keyword(kind) {
@@ -297,12 +258,8 @@ impl Builder {
                     None => (item.to_string(), None),
                 };
                 let plural = plural.or_else(|| {
-                    let pluralizes = matches!(
-                        agent_kind,
-                        AgentKind::Noun | AgentKind::Generic | AgentKind::Envoy
-                    ) && sing
-                        .chars()
-                        .all(|c| c.is_lowercase() || c == ' ' || c == '-');
+                    let pluralizes = matches!(agent_kind, AgentKind::Noun | AgentKind::Generic | AgentKind::Envoy)
+                        && sing.chars().all(|c| c.is_lowercase() || c == ' ' || c == '-');
                     pluralizes.then(|| attache_text::noun_plural(&sing))
                 });
                 phrases.push(sing.clone());
@@ -312,19 +269,10 @@ impl Builder {
                     phrases.push(p);
                 }
             }
-            let entry = AgentEntry {
-                sectors,
-                kind: agent_kind,
-                phrases,
-                origin: origin.clone(),
-            };
+            let entry = AgentEntry { sectors, kind: agent_kind, phrases, origin: origin.clone() };
             self.agents.push((entry, self.layer));
         } else if kind == "verb" || kind == "noun" || kind == "phrase" {
-            let pk = if kind == "noun" {
-                PatternKind::Noun
-            } else {
-                PatternKind::Verb
-            };
+            let pk = if kind == "noun" { PatternKind::Noun } else { PatternKind::Verb };
             let special = Special::from_keyword(head);
             let code = if special.is_some() {
                 None
@@ -352,8 +300,7 @@ impl Builder {
             }
         } else if head == "discard" && (kind == "sentence" || kind == "story") {
             for item in items {
-                self.discards
-                    .push((item.to_string(), kind == "story", origin.clone()));
+                self.discards.push((item.to_string(), kind == "story", origin.clone()));
             }
         } else {
             self.diag(
@@ -397,16 +344,13 @@ impl Builder {
         let mut top: FxHashMap<(String, bool), u8> = FxHashMap::default();
         phrases.retain_hits(|key, h| {
             let l = layer_of.get(&h).copied().unwrap_or(0);
-            let e = top
-                .entry((key.to_string(), matches!(h, Hit::Agent(_))))
-                .or_insert(l);
+            let e = top.entry((key.to_string(), matches!(h, Hit::Agent(_)))).or_insert(l);
             *e = (*e).max(l);
             true
         });
         phrases.retain_hits(|key, h| {
             let l = layer_of.get(&h).copied().unwrap_or(0);
-            top.get(&(key.to_string(), matches!(h, Hit::Agent(_))))
-                .is_none_or(|t| l >= *t)
+            top.get(&(key.to_string(), matches!(h, Hit::Agent(_)))).is_none_or(|t| l >= *t)
         });
         d.phrases = phrases;
 
@@ -423,10 +367,7 @@ impl Builder {
         let mut specials = std::mem::take(&mut self.specials);
         specials.sort_by_key(|(_, f)| std::cmp::Reverse(f.specificity()));
         for (i, (_, f)) in specials.iter().enumerate() {
-            d.special_verbs
-                .entry(f.head.clone())
-                .or_default()
-                .push(i as u32);
+            d.special_verbs.entry(f.head.clone()).or_default().push(i as u32);
         }
         d.specials = specials;
         for (i, (phrase, _, _)) in self.discards.iter().enumerate() {
@@ -443,16 +384,13 @@ fn parse_role(line: &str, origin: &Origin) -> Result<Role, String> {
     let code_s = parts.next().ok_or("empty role line")?;
     let code = ActorCode::parse(code_s).map_err(|e| e.to_string())?;
     if !is_known_primary(code.primary().as_str()) {
-        return Err(format!(
-            "`{}` is not a known country or organisation code",
-            code.primary()
-        ));
+        return Err(format!("`{}` is not a known country or organisation code", code.primary()));
     }
     let (mut from, mut to) = (None, None);
     if let Some(range) = parts.next() {
-        let (a, b) = range.split_once("..").ok_or_else(|| {
-            format!("`{range}` is not a date range (write FROM..TO, FROM.. or ..TO)")
-        })?;
+        let (a, b) = range
+            .split_once("..")
+            .ok_or_else(|| format!("`{range}` is not a date range (write FROM..TO, FROM.. or ..TO)"))?;
         if !a.is_empty() {
             from = Some(parse_bound(a, false)?);
         }
@@ -468,12 +406,7 @@ fn parse_role(line: &str, origin: &Origin) -> Result<Role, String> {
     if let Some(extra) = parts.next() {
         return Err(format!("unexpected `{extra}` after the date range"));
     }
-    Ok(Role {
-        code,
-        from,
-        to,
-        origin: origin.clone(),
-    })
+    Ok(Role { code, from, to, origin: origin.clone() })
 }
 
 #[cfg(test)]
@@ -496,14 +429,8 @@ mod tests {
         assert!(diags.is_empty(), "{diags:?}");
         assert_eq!(d.actors.len(), 3);
         assert_eq!(d.people[0].roles.len(), 2);
-        assert_eq!(
-            d.people[0].roles[0].to,
-            NaiveDate::from_ymd_opt(2012, 5, 31)
-        );
-        assert_eq!(
-            d.agents[0].phrases,
-            ["embassy", "embassies", "spokesman", "spokesmen"]
-        );
+        assert_eq!(d.people[0].roles[0].to, NaiveDate::from_ymd_opt(2012, 5, 31));
+        assert_eq!(d.agents[0].phrases, ["embassy", "embassies", "spokesman", "spokesmen"]);
         assert_eq!(d.patterns.len(), 2);
         assert_eq!(d.specials.len(), 1);
         assert_eq!(d.discards.len(), 1);

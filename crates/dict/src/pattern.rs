@@ -117,9 +117,7 @@ impl Frame {
 
     /// Whether the frame has an explicit target slot.
     pub fn has_target(&self) -> bool {
-        self.elements
-            .iter()
-            .any(|e| matches!(e, Element::Target(_)))
+        self.elements.iter().any(|e| matches!(e, Element::Target(_)))
     }
 }
 
@@ -153,17 +151,15 @@ pub(crate) fn parse_frame(kind: PatternKind, text: &str, origin: Origin) -> Resu
             let mut sectors = Vec::new();
             if let Some(list) = w.strip_prefix("TARGET:") {
                 for s in list.split(',') {
-                    sectors.push(Code3::new(s).ok_or_else(|| {
-                        format!("`{s}` in `{w}` is not a three-letter sector code")
-                    })?);
+                    sectors.push(
+                        Code3::new(s).ok_or_else(|| format!("`{s}` in `{w}` is not a three-letter sector code"))?,
+                    );
                 }
             }
             Element::Target(sectors)
         } else if w == "SOURCE" {
             if kind == PatternKind::Verb {
-                return Err(
-                    "SOURCE belongs in noun patterns; a verb's source is its subject".into(),
-                );
+                return Err("SOURCE belongs in noun patterns; a verb's source is its subject".into());
             }
             Element::Source
         } else if w == "NP" {
@@ -171,9 +167,7 @@ pub(crate) fn parse_frame(kind: PatternKind, text: &str, origin: Origin) -> Resu
         } else if let Some(inner) = w.strip_prefix('(').and_then(|x| x.strip_suffix(')')) {
             Element::Optional(alternatives(inner)?)
         } else if w.chars().any(|c| c.is_uppercase()) {
-            return Err(format!(
-                "`{w}` is neither a slot (TARGET, SOURCE, NP) nor a lower-case word"
-            ));
+            return Err(format!("`{w}` is neither a slot (TARGET, SOURCE, NP) nor a lower-case word"));
         } else {
             Element::Word(alternatives(w)?)
         };
@@ -182,20 +176,11 @@ pub(crate) fn parse_frame(kind: PatternKind, text: &str, origin: Origin) -> Resu
     if targets > 1 {
         return Err("a pattern has at most one TARGET".into());
     }
-    Ok(Frame {
-        kind,
-        head: attache_text::normalize::normalize(head),
-        elements,
-        text: text.trim().to_string(),
-        origin,
-    })
+    Ok(Frame { kind, head: attache_text::normalize::normalize(head), elements, text: text.trim().to_string(), origin })
 }
 
 fn alternatives(w: &str) -> Result<Vec<String>, String> {
-    let alts: Vec<String> = w
-        .split('/')
-        .map(attache_text::normalize::normalize)
-        .collect();
+    let alts: Vec<String> = w.split('/').map(attache_text::normalize::normalize).collect();
     if alts.iter().any(|a| a.is_empty()) {
         return Err(format!("`{w}` has an empty alternative"));
     }
@@ -207,44 +192,24 @@ mod tests {
     use super::*;
 
     fn origin() -> Origin {
-        Origin {
-            file: "t".into(),
-            line: 1,
-        }
+        Origin { file: "t".into(), line: 1 }
     }
 
     #[test]
     fn parses() {
-        let f = parse_frame(
-            PatternKind::Verb,
-            "call for talks/dialogue with TARGET:GOV,MIL",
-            origin(),
-        )
-        .unwrap();
+        let f = parse_frame(PatternKind::Verb, "call for talks/dialogue with TARGET:GOV,MIL", origin()).unwrap();
         assert_eq!(f.head, "call");
         assert_eq!(f.elements.len(), 4);
-        assert_eq!(
-            f.elements[1],
-            Element::Word(vec!["talks".into(), "dialogue".into()])
-        );
+        assert_eq!(f.elements[1], Element::Word(vec!["talks".into(), "dialogue".into()]));
         assert!(matches!(&f.elements[3], Element::Target(s) if s.len() == 2));
     }
 
     #[test]
     fn rejects() {
-        for bad in [
-            "",
-            "Expel TARGET",
-            "expel TARGET TARGET",
-            "expel Foo",
-            "expel TARGET:gov",
-            "expel SOURCE",
-            "expel a//b",
-        ] {
-            assert!(
-                parse_frame(PatternKind::Verb, bad, origin()).is_err(),
-                "{bad}"
-            );
+        for bad in
+            ["", "Expel TARGET", "expel TARGET TARGET", "expel Foo", "expel TARGET:gov", "expel SOURCE", "expel a//b"]
+        {
+            assert!(parse_frame(PatternKind::Verb, bad, origin()).is_err(), "{bad}");
         }
     }
 }

@@ -69,8 +69,7 @@ pub struct GoldDoc {
 
 /// Reads a gold file; a line that is not a gold document is an error naming the line.
 pub fn read_gold(path: &Path) -> Result<Vec<GoldDoc>, String> {
-    let text = std::fs::read_to_string(path)
-        .map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+    let text = std::fs::read_to_string(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
     let mut out = Vec::new();
     for (i, line) in text.lines().enumerate() {
         if line.trim().is_empty() {

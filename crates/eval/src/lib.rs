@@ -12,6 +12,8 @@
 //!
 //! Negated and hypothetical predictions are not events and are not scored.
 
+#![warn(missing_docs)]
+
 mod gold;
 mod matching;
 mod report;
@@ -20,6 +22,5 @@ mod score;
 pub use gold::{GoldDoc, GoldEvent, GoldLabel, read_gold};
 pub use report::Report;
 pub use score::{
-    CategoryScore, DateScore, Error, LabelScore, Level, LevelScore, Prediction, RootScore, Scorer,
-    matches,
+    CategoryScore, DateScore, Error, LabelScore, Level, LevelScore, Prediction, RootScore, Scorer, matches,
 };

@@ -21,12 +21,7 @@ pub fn max_matching(edges: &[Vec<usize>], n_pred: usize, order: &[usize]) -> Vec
     gold
 }
 
-fn augment(
-    g: usize,
-    edges: &[Vec<usize>],
-    pred_of: &mut [Option<usize>],
-    seen: &mut [bool],
-) -> bool {
+fn augment(g: usize, edges: &[Vec<usize>], pred_of: &mut [Option<usize>], seen: &mut [bool]) -> bool {
     for &p in &edges[g] {
         if seen[p] {
             continue;

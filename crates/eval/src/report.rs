@@ -5,9 +5,7 @@ use std::fmt::Write;
 
 use serde::Serialize;
 
-use crate::score::{
-    CategoryScore, DateScore, Error, LabelScore, Level, LevelScore, RootScore, Scorer,
-};
+use crate::score::{CategoryScore, DateScore, Error, LabelScore, Level, LevelScore, RootScore, Scorer};
 
 /// Everything `attache eval` reports.
 #[derive(Debug, Clone, Serialize)]
@@ -61,11 +59,7 @@ impl Scorer {
 }
 
 fn pct(a: usize, b: usize) -> String {
-    if b == 0 {
-        "   -  ".into()
-    } else {
-        format!("{:5.1}%", 100.0 * a as f64 / b as f64)
-    }
+    if b == 0 { "   -  ".into() } else { format!("{:5.1}%", 100.0 * a as f64 / b as f64) }
 }
 
 impl Report {
@@ -95,17 +89,11 @@ impl Report {
             "date.exact_count" => Some(self.dates.exact as f64),
             "date.lenient" => Some(self.dates.lenient as f64 / self.dates.scored.max(1) as f64),
             "label.recall" => self.label_recall,
-            "label.min" => self
-                .labels
-                .values()
-                .filter(|l| l.labels > 0)
-                .map(|l| l.hit as f64 / l.labels as f64)
-                .reduce(f64::min),
+            "label.min" => {
+                self.labels.values().filter(|l| l.labels > 0).map(|l| l.hit as f64 / l.labels as f64).reduce(f64::min)
+            }
             "exact" => {
-                let (r, e) = self
-                    .categories
-                    .values()
-                    .fold((0, 0), |(r, e), c| (r + c.records, e + c.exact));
+                let (r, e) = self.categories.values().fold((0, 0), |(r, e), c| (r + c.records, e + c.exact));
                 Some(e as f64 / r.max(1) as f64)
             }
             _ => None,
@@ -124,10 +112,7 @@ impl Report {
             self.documents, self.event_documents, self.label_documents
         );
         if self.event_documents > 0 {
-            let _ = writeln!(
-                o,
-                "\nlevel    precision  recall     F1   found/required  matched/predicted"
-            );
+            let _ = writeln!(o, "\nlevel    precision  recall     F1   found/required  matched/predicted");
             for (l, s) in &self.levels {
                 let _ = writeln!(
                     o,
@@ -152,10 +137,7 @@ impl Report {
                 d.lenient,
                 pct(d.lenient, d.scored)
             );
-            let _ = writeln!(
-                o,
-                "\nper CAMEO root (root level):  root  found/required  matched/predicted"
-            );
+            let _ = writeln!(o, "\nper CAMEO root (root level):  root  found/required  matched/predicted");
             for (r, s) in &self.roots {
                 let _ = writeln!(
                     o,
@@ -171,34 +153,18 @@ impl Report {
             if self.categories.len() > 1 || self.categories.keys().any(|k| k != "all") {
                 let _ = writeln!(o, "\nexactly right records per category:");
                 for (c, s) in &self.categories {
-                    let _ = writeln!(
-                        o,
-                        "    {c:<12} {:>4}/{:<4} {}",
-                        s.exact,
-                        s.records,
-                        pct(s.exact, s.records)
-                    );
+                    let _ = writeln!(o, "    {c:<12} {:>4}/{:<4} {}", s.exact, s.records, pct(s.exact, s.records));
                 }
             }
         }
         if let Some(r) = self.label_recall {
             let _ = writeln!(o, "\nlabel recall: {r:.3}");
             for (t, s) in &self.labels {
-                let _ = writeln!(
-                    o,
-                    "    {t:<10} {:>5}/{:<5} {}",
-                    s.hit,
-                    s.labels,
-                    pct(s.hit, s.labels)
-                );
+                let _ = writeln!(o, "    {t:<10} {:>5}/{:<5} {}", s.hit, s.labels, pct(s.hit, s.labels));
             }
         }
         if self.event_documents > 0 && errors > 0 {
-            let _ = writeln!(
-                o,
-                "\nmisses (required gold events not found, code level): {}",
-                self.misses.len()
-            );
+            let _ = writeln!(o, "\nmisses (required gold events not found, code level): {}", self.misses.len());
             for e in self.misses.iter().take(errors) {
                 let _ = writeln!(o, "  - [{}] {}  «{}»", e.doc_id, e.event, e.evidence);
             }

@@ -93,11 +93,7 @@ impl LevelScore {
         } else {
             self.matched as f64 / self.predicted as f64
         };
-        self.recall = if self.required == 0 {
-            1.0
-        } else {
-            self.found as f64 / self.required as f64
-        };
+        self.recall = if self.required == 0 { 1.0 } else { self.found as f64 / self.required as f64 };
         self.f1 = if self.precision + self.recall == 0.0 {
             0.0
         } else {
@@ -204,29 +200,17 @@ pub fn matches(level: Level, p: &Prediction, g: &GoldEvent) -> bool {
         return false;
     }
     match level {
-        Level::Root | Level::Code => {
-            same_primary(&p.source, &g.source) && same_primary(&p.target, &g.target)
-        }
+        Level::Root | Level::Code => same_primary(&p.source, &g.source) && same_primary(&p.target, &g.target),
         Level::Strict => same_full(&p.source, &g.source) && same_full(&p.target, &g.target),
     }
 }
 
 fn describe_gold(g: &GoldEvent) -> String {
-    format!(
-        "{} {} {}",
-        g.source,
-        if g.target.is_empty() { "-" } else { &g.target },
-        g.code
-    )
+    format!("{} {} {}", g.source, if g.target.is_empty() { "-" } else { &g.target }, g.code)
 }
 
 fn describe_pred(p: &Prediction) -> String {
-    format!(
-        "{} {} {}",
-        p.source,
-        if p.target.is_empty() { "-" } else { &p.target },
-        p.code
-    )
+    format!("{} {} {}", p.source, if p.target.is_empty() { "-" } else { &p.target }, p.code)
 }
 
 impl Scorer {
@@ -248,11 +232,7 @@ impl Scorer {
             for l in labels {
                 let e = self.labels.entry(l.plover.to_uppercase()).or_default();
                 e.labels += 1;
-                if preds.iter().any(|p| {
-                    p.plover
-                        .as_deref()
-                        .is_some_and(|t| t.eq_ignore_ascii_case(&l.plover))
-                }) {
+                if preds.iter().any(|p| p.plover.as_deref().is_some_and(|t| t.eq_ignore_ascii_case(&l.plover))) {
                     e.hit += 1;
                 }
             }
@@ -266,22 +246,12 @@ impl Scorer {
             .collect();
         let mut pairing: BTreeMap<Level, Vec<Option<usize>>> = BTreeMap::new();
         for level in Level::ALL {
-            let edges: Vec<Vec<usize>> = events
-                .iter()
-                .map(|g| {
-                    (0..preds.len())
-                        .filter(|&p| matches(level, preds[p], g))
-                        .collect()
-                })
-                .collect();
+            let edges: Vec<Vec<usize>> =
+                events.iter().map(|g| (0..preds.len()).filter(|&p| matches(level, preds[p], g)).collect()).collect();
             let m = max_matching(&edges, preds.len(), &order);
             let s = self.levels.entry(level).or_default();
             s.required += events.iter().filter(|g| g.required).count();
-            s.found += events
-                .iter()
-                .zip(&m)
-                .filter(|(g, p)| g.required && p.is_some())
-                .count();
+            s.found += events.iter().zip(&m).filter(|(g, p)| g.required && p.is_some()).count();
             s.predicted += preds.len();
             s.matched += m.iter().filter(|p| p.is_some()).count();
             pairing.insert(level, m);
@@ -290,19 +260,13 @@ impl Scorer {
         let root_pairs = &pairing[&Level::Root];
         for (g, p) in events.iter().zip(root_pairs) {
             if g.required {
-                let r = self
-                    .roots
-                    .entry(g.code.get(..2).unwrap_or("").to_string())
-                    .or_default();
+                let r = self.roots.entry(g.code.get(..2).unwrap_or("").to_string()).or_default();
                 r.required += 1;
                 r.found += usize::from(p.is_some());
             }
         }
         for (pi, p) in preds.iter().enumerate() {
-            let r = self
-                .roots
-                .entry(p.code.get(..2).unwrap_or("").to_string())
-                .or_default();
+            let r = self.roots.entry(p.code.get(..2).unwrap_or("").to_string()).or_default();
             r.predicted += 1;
             r.matched += usize::from(root_pairs.contains(&Some(pi)));
         }
@@ -341,15 +305,9 @@ impl Scorer {
         }
         // exactly right records
         let strict = &pairing[&Level::Strict];
-        let all_required = events
-            .iter()
-            .zip(strict)
-            .all(|(g, p)| !g.required || p.is_some());
+        let all_required = events.iter().zip(strict).all(|(g, p)| !g.required || p.is_some());
         let no_false_alarm = (0..preds.len()).all(|pi| strict.contains(&Some(pi)));
-        let cat = self
-            .categories
-            .entry(gold.category.clone().unwrap_or_else(|| "all".into()))
-            .or_default();
+        let cat = self.categories.entry(gold.category.clone().unwrap_or_else(|| "all".into())).or_default();
         cat.records += 1;
         cat.exact += usize::from(all_required && no_false_alarm);
     }
@@ -364,11 +322,7 @@ impl Scorer {
 
 fn snippet(text: &str) -> String {
     let t: String = text.chars().take(160).collect();
-    if t.len() < text.len() {
-        format!("{t}…")
-    } else {
-        t
-    }
+    if t.len() < text.len() { format!("{t}…") } else { t }
 }
 
 #[cfg(test)]
@@ -428,19 +382,9 @@ mod tests {
 
     #[test]
     fn duplicates_are_false_alarms_and_optional_events_neutral() {
-        let g = gold(&[
-            ("FRA", "RUS", "161", &[], true),
-            ("RUS", "FRA", "161", &[], false),
-        ]);
+        let g = gold(&[("FRA", "RUS", "161", &[], true), ("RUS", "FRA", "161", &[], false)]);
         let mut s = Scorer::new();
-        s.add(
-            &g,
-            &[
-                pred("FRA", "RUS", "161"),
-                pred("FRA", "RUS", "161"),
-                pred("RUS", "FRA", "161"),
-            ],
-        );
+        s.add(&g, &[pred("FRA", "RUS", "161"), pred("FRA", "RUS", "161"), pred("RUS", "FRA", "161")]);
         let c = s.level(Level::Code);
         assert_eq!((c.required, c.found, c.predicted, c.matched), (1, 1, 3, 2));
         assert!((c.precision - 2.0 / 3.0).abs() < 1e-9);

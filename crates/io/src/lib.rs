@@ -5,6 +5,8 @@
 //! * [`write`]: events as a terminal table, JSONL (the contract of
 //!   `../shared/eval/FORMAT.md`) or CSV.
 
+#![warn(missing_docs)]
+
 pub mod read;
 pub mod write;
 

@@ -114,11 +114,7 @@ pub fn read_source(
         Input::File(p) => match std::fs::File::open(p) {
             Ok(f) => Box::new(f),
             Err(e) => {
-                return skip(Skip {
-                    source: name,
-                    line: 0,
-                    reason: format!("cannot open: {e}"),
-                });
+                return skip(Skip { source: name, line: 0, reason: format!("cannot open: {e}") });
             }
         },
     };
@@ -146,11 +142,7 @@ fn detect(input: &Input, reader: &mut BufReader<Box<dyn Read>>) -> InputFormat {
     match reader.fill_buf() {
         Ok(buf) => {
             let first = buf.iter().find(|b| !b.is_ascii_whitespace());
-            if first == Some(&b'{') {
-                InputFormat::Jsonl
-            } else {
-                InputFormat::Text
-            }
+            if first == Some(&b'{') { InputFormat::Jsonl } else { InputFormat::Text }
         }
         Err(_) => InputFormat::Text,
     }
@@ -166,11 +158,7 @@ fn read_text(
 ) {
     let mut bytes = Vec::new();
     if let Err(e) = reader.read_to_end(&mut bytes) {
-        return skip(Skip {
-            source: name.to_string(),
-            line: 0,
-            reason: format!("cannot read: {e}"),
-        });
+        return skip(Skip { source: name.to_string(), line: 0, reason: format!("cannot read: {e}") });
     }
     if looks_binary(&bytes) {
         return skip(Skip {
@@ -187,35 +175,22 @@ fn read_text(
             return skip(Skip {
                 source: name.to_string(),
                 line,
-                reason: format!(
-                    "not valid UTF-8 (byte {at}); convert the file to UTF-8, e.g. with iconv"
-                ),
+                reason: format!("not valid UTF-8 (byte {at}); convert the file to UTF-8, e.g. with iconv"),
             });
         }
     };
     if text.trim().is_empty() {
-        return skip(Skip {
-            source: name.to_string(),
-            line: 0,
-            reason: "empty document".into(),
-        });
+        return skip(Skip { source: name.to_string(), line: 0, reason: "empty document".into() });
     }
     let id = match input {
         Input::File(p) => file_id(p),
         Input::Stdin => content_id(&text),
     };
-    emit(Document {
-        id,
-        text,
-        date,
-        ..Document::default()
-    });
+    emit(Document { id, text, date, ..Document::default() });
 }
 
 fn file_id(p: &Path) -> String {
-    p.file_stem()
-        .map(|s| s.to_string_lossy().into_owned())
-        .unwrap_or_else(|| p.display().to_string())
+    p.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_else(|| p.display().to_string())
 }
 
 fn read_jsonl(
@@ -232,11 +207,7 @@ fn read_jsonl(
             Ok(0) => break,
             Ok(_) => {}
             Err(e) => {
-                skip(Skip {
-                    source: name.to_string(),
-                    line: line_no + 1,
-                    reason: format!("read error: {e}"),
-                });
+                skip(Skip { source: name.to_string(), line: line_no + 1, reason: format!("read error: {e}") });
                 break;
             }
         }
@@ -245,11 +216,7 @@ fn read_jsonl(
         if bytes.is_empty() {
             continue;
         }
-        let sk = |reason: String| Skip {
-            source: name.to_string(),
-            line: line_no,
-            reason,
-        };
+        let sk = |reason: String| Skip { source: name.to_string(), line: line_no, reason };
         if bytes.contains(&0) {
             skip(sk("binary data (NUL bytes) in the line".into()));
             continue;
@@ -257,10 +224,7 @@ fn read_jsonl(
         let line = match std::str::from_utf8(bytes) {
             Ok(l) => l,
             Err(e) => {
-                skip(sk(format!(
-                    "not valid UTF-8 at byte {}; convert the file to UTF-8",
-                    e.valid_up_to()
-                )));
+                skip(sk(format!("not valid UTF-8 at byte {}; convert the file to UTF-8", e.valid_up_to())));
                 continue;
             }
         };
@@ -286,26 +250,13 @@ fn read_jsonl(
             _ => None,
         };
         let outlet = parsed.outlet.or(source_name);
-        emit(Document {
-            id,
-            text,
-            date,
-            url: parsed.url,
-            outlet,
-            title: parsed.title,
-        });
+        emit(Document { id, text, date, url: parsed.url, outlet, title: parsed.title });
     }
 }
 
 fn trim_ascii(b: &[u8]) -> &[u8] {
-    let start = b
-        .iter()
-        .position(|c| !c.is_ascii_whitespace())
-        .unwrap_or(b.len());
-    let end = b
-        .iter()
-        .rposition(|c| !c.is_ascii_whitespace())
-        .map_or(start, |e| e + 1);
+    let start = b.iter().position(|c| !c.is_ascii_whitespace()).unwrap_or(b.len());
+    let end = b.iter().rposition(|c| !c.is_ascii_whitespace()).map_or(start, |e| e + 1);
     &b[start..end]
 }
 
@@ -320,19 +271,10 @@ mod tests {
         let dir = std::env::temp_dir().join(format!("attache-read-{}-{n}", std::process::id()));
         std::fs::create_dir_all(&dir).unwrap();
         let p = dir.join(format!("input.{ext}"));
-        std::fs::File::create(&p)
-            .unwrap()
-            .write_all(content)
-            .unwrap();
+        std::fs::File::create(&p).unwrap().write_all(content).unwrap();
         let mut docs = Vec::new();
         let mut skips = Vec::new();
-        read_source(
-            &Input::File(p.clone()),
-            InputFormat::Auto,
-            None,
-            &mut |d| docs.push(d),
-            &mut |s| skips.push(s),
-        );
+        read_source(&Input::File(p.clone()), InputFormat::Auto, None, &mut |d| docs.push(d), &mut |s| skips.push(s));
         std::fs::remove_dir_all(&dir).ok();
         (docs, skips)
     }
@@ -401,13 +343,9 @@ mod tests {
     #[test]
     fn missing_file() {
         let mut skips = Vec::new();
-        read_source(
-            &Input::File("/nonexistent/x.txt".into()),
-            InputFormat::Auto,
-            None,
-            &mut |_| {},
-            &mut |s| skips.push(s),
-        );
+        read_source(&Input::File("/nonexistent/x.txt".into()), InputFormat::Auto, None, &mut |_| {}, &mut |s| {
+            skips.push(s)
+        });
         assert!(skips[0].reason.contains("cannot open"));
     }
 }

@@ -67,12 +67,7 @@ pub struct Writer<W: Write> {
 impl<W: Write> Writer<W> {
     /// A writer; `width` is the terminal width the table fits (ignored by other formats).
     pub fn new(out: W, format: OutputFormat, width: usize) -> Writer<W> {
-        Writer {
-            out,
-            format,
-            width: width.max(60),
-            header_written: false,
-        }
+        Writer { out, format, width: width.max(60), header_written: false }
     }
 
     /// Writes one document's events.
@@ -93,9 +88,7 @@ impl<W: Write> Writer<W> {
                 for e in events {
                     w.write_record(csv_row(e))?;
                 }
-                let buf = w
-                    .into_inner()
-                    .map_err(|e| io::Error::other(e.to_string()))?;
+                let buf = w.into_inner().map_err(|e| io::Error::other(e.to_string()))?;
                 self.out.write_all(&buf)?;
             }
             OutputFormat::Table => {
@@ -125,14 +118,7 @@ impl<W: Write> Writer<W> {
         Ok(())
     }
 
-    fn table_row(
-        &self,
-        source: &str,
-        code: &str,
-        target: &str,
-        date: &str,
-        evidence: &str,
-    ) -> String {
+    fn table_row(&self, source: &str, code: &str, target: &str, date: &str, evidence: &str) -> String {
         // fixed columns, evidence takes the rest of the line
         let (ws, wc, wt, wd) = (22, 30, 22, 10);
         let rest = self.width.saturating_sub(ws + wc + wt + wd + 4).max(10);
@@ -173,10 +159,7 @@ fn csv_row(e: &Event) -> Vec<String> {
         e.doc_id.clone(),
         e.id.clone(),
         e.date.value.clone(),
-        serde_json::to_value(e.date.source)
-            .ok()
-            .and_then(|v| v.as_str().map(str::to_string))
-            .unwrap_or_default(),
+        serde_json::to_value(e.date.source).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default(),
         e.source.code_str(),
         e.source.text.clone(),
         e.cameo.to_string(),
@@ -192,15 +175,8 @@ fn csv_row(e: &Event) -> Vec<String> {
         e.modality.future.to_string(),
         e.modality.hedged.to_string(),
         e.modality.secret.to_string(),
-        e.attribution
-            .iter()
-            .map(|a| a.code_str())
-            .collect::<Vec<_>>()
-            .join(";"),
-        e.location
-            .as_ref()
-            .map(|l| format!("{} ({})", l.name, l.country))
-            .unwrap_or_default(),
+        e.attribution.iter().map(|a| a.code_str()).collect::<Vec<_>>().join(";"),
+        e.location.as_ref().map(|l| format!("{} ({})", l.name, l.country)).unwrap_or_default(),
         e.reciprocates.clone().unwrap_or_default(),
         format!("{:.2}", e.confidence),
         e.trigger.clone(),
@@ -216,10 +192,7 @@ mod tests {
     fn events() -> Vec<Event> {
         let coder = Coder::builtin();
         coder
-            .code(
-                &Document::new("t", "France expelled two Russian diplomats on Friday.")
-                    .with_date("2021-02-26"),
-            )
+            .code(&Document::new("t", "France expelled two Russian diplomats on Friday.").with_date("2021-02-26"))
             .events
     }
 

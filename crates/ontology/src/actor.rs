@@ -79,9 +79,7 @@ pub struct ActorCode {
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum ActorCodeError {
     /// The length is not a multiple of three between 3 and 15.
-    #[error(
-        "`{0}` is not an actor code: expected 3 to 15 upper-case letters in groups of three (RUS, RUSGOV, IGOUNO)"
-    )]
+    #[error("`{0}` is not an actor code: expected 3 to 15 upper-case letters in groups of three (RUS, RUSGOV, IGOUNO)")]
     Length(String),
     /// A part is not three upper-case letters.
     #[error("`{0}` is not an actor code: `{1}` is not three upper-case letters")]
@@ -91,16 +89,7 @@ pub enum ActorCodeError {
 impl ActorCode {
     /// An actor code of only a primary code (a country: `FRA`).
     pub fn new(primary: Code3) -> ActorCode {
-        ActorCode {
-            parts: [
-                primary,
-                Code3::UNKNOWN,
-                Code3::UNKNOWN,
-                Code3::UNKNOWN,
-                Code3::UNKNOWN,
-            ],
-            len: 1,
-        }
+        ActorCode { parts: [primary, Code3::UNKNOWN, Code3::UNKNOWN, Code3::UNKNOWN, Code3::UNKNOWN], len: 1 }
     }
 
     /// Parses a concatenated code (`"RUSGOV"`, `"---MIL"`).
@@ -113,8 +102,7 @@ impl ActorCode {
         code.len = 0;
         for (i, chunk) in s.as_bytes().chunks(3).enumerate() {
             let part = std::str::from_utf8(chunk).unwrap_or("");
-            let c = Code3::new(part)
-                .ok_or_else(|| ActorCodeError::Part(s.to_string(), part.to_string()))?;
+            let c = Code3::new(part).ok_or_else(|| ActorCodeError::Part(s.to_string(), part.to_string()))?;
             if i > 0 && c.is_unknown() {
                 return Err(ActorCodeError::Part(s.to_string(), part.to_string()));
             }
@@ -216,15 +204,7 @@ mod tests {
 
     #[test]
     fn rejects() {
-        for s in [
-            "",
-            "FR",
-            "FRAG",
-            "fra",
-            "FRA---",
-            "ABCDEFGHIJKLMNOPQR",
-            "FRÉ",
-        ] {
+        for s in ["", "FR", "FRAG", "fra", "FRA---", "ABCDEFGHIJKLMNOPQR", "FRÉ"] {
             assert!(ActorCode::parse(s).is_err(), "{s}");
         }
     }

@@ -29,29 +29,17 @@ fn rows() -> &'static [Row] {
             if rows.iter().any(|r| r.code == code) {
                 continue; // the source lists a few codes twice; the first wins
             }
-            let goldstein = f
-                .get(2)
-                .and_then(|g| g.parse::<f32>().ok())
-                .unwrap_or(f32::NAN);
+            let goldstein = f.get(2).and_then(|g| g.parse::<f32>().ok()).unwrap_or(f32::NAN);
             let plover = f.get(3).and_then(|p| PloverType::parse(p));
             let plover_mode = f.get(4).copied().filter(|m| !m.is_empty());
-            rows.push(Row {
-                code,
-                name: f[1],
-                goldstein,
-                plover,
-                plover_mode,
-            });
+            rows.push(Row { code, name: f[1], goldstein, plover, plover_mode });
         }
         rows.sort_by(|a, b| a.code.cmp(b.code));
         // A code without a Goldstein value anywhere takes its parent's.
         for i in 0..rows.len() {
             if rows[i].goldstein.is_nan() {
                 let parent = &rows[i].code[..rows[i].code.len() - 1];
-                let g = rows
-                    .iter()
-                    .find(|r| r.code == parent)
-                    .map_or(0.0, |r| r.goldstein);
+                let g = rows.iter().find(|r| r.code == parent).map_or(0.0, |r| r.goldstein);
                 rows[i].goldstein = g;
             }
         }
@@ -79,9 +67,7 @@ pub struct CameoCode(u16);
 
 /// The error for a string that is not a CAMEO code of the table.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error(
-    "`{0}` is not a CAMEO event code (expected a code of the CAMEO 1.1b3 table such as 04, 042 or 0421)"
-)]
+#[error("`{0}` is not a CAMEO event code (expected a code of the CAMEO 1.1b3 table such as 04, 042 or 0421)")]
 pub struct UnknownCameoCode(pub String);
 
 impl CameoCode {
@@ -300,37 +286,19 @@ mod tests {
         assert_eq!(c.goldstein(), 4.0);
         assert_eq!(c.plover(), Some(PloverType::Agree));
         assert_eq!(CameoCode::parse("011").unwrap().plover(), None);
-        assert_eq!(
-            CameoCode::parse("173").unwrap().plover_mode(),
-            Some("arrest")
-        );
+        assert_eq!(CameoCode::parse("173").unwrap().plover_mode(), Some("arrest"));
         // 1214 has no value in any source: it takes 121's.
-        assert_eq!(
-            CameoCode::parse("1214").unwrap().goldstein(),
-            CameoCode::parse("121").unwrap().goldstein()
-        );
+        assert_eq!(CameoCode::parse("1214").unwrap().goldstein(), CameoCode::parse("121").unwrap().goldstein());
     }
 
     #[test]
     fn quad_rules_disagree_where_documented() {
         let protest = CameoCode::parse("141").unwrap();
-        assert_eq!(
-            QuadRule::Gdelt.quad_class(protest),
-            QuadClass::VerbalConflict
-        );
-        assert_eq!(
-            QuadRule::Icews.quad_class(protest),
-            QuadClass::MaterialConflict
-        );
+        assert_eq!(QuadRule::Gdelt.quad_class(protest), QuadClass::VerbalConflict);
+        assert_eq!(QuadRule::Icews.quad_class(protest), QuadClass::MaterialConflict);
         let investigate = CameoCode::parse("090").unwrap();
-        assert_eq!(
-            QuadRule::Gdelt.quad_class(investigate),
-            QuadClass::MaterialCooperation
-        );
-        assert_eq!(
-            QuadRule::Icews.quad_class(investigate),
-            QuadClass::VerbalConflict
-        );
+        assert_eq!(QuadRule::Gdelt.quad_class(investigate), QuadClass::MaterialCooperation);
+        assert_eq!(QuadRule::Icews.quad_class(investigate), QuadClass::VerbalConflict);
     }
 
     #[test]

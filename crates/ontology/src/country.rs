@@ -87,21 +87,12 @@ pub fn sector_meaning(code: &str) -> Option<&'static str> {
 }
 
 /// Codes that different datasets use for the same place.
-const SYNONYMS: [(&str, &str); 6] = [
-    ("PAL", "PSE"),
-    ("ROM", "ROU"),
-    ("MTN", "MNE"),
-    ("TMP", "TLS"),
-    ("ZAR", "COD"),
-    ("KOS", "KSV"),
-];
+const SYNONYMS: [(&str, &str); 6] =
+    [("PAL", "PSE"), ("ROM", "ROU"), ("MTN", "MNE"), ("TMP", "TLS"), ("ZAR", "COD"), ("KOS", "KSV")];
 
 /// The canonical form of a primary code (ISO-style where two are in use).
 fn canonical(code: &str) -> &str {
-    SYNONYMS
-        .iter()
-        .find(|(a, _)| *a == code)
-        .map_or(code, |(_, b)| b)
+    SYNONYMS.iter().find(|(a, _)| *a == code).map_or(code, |(_, b)| b)
 }
 
 /// Whether two primary codes name the same place (`PSE` = `PAL`, `ROU` = `ROM`, ...).
@@ -124,9 +115,6 @@ mod tests {
         assert_eq!(country_kind("IGO"), Some(CountryKind::International));
         assert_eq!(country_kind("WST"), Some(CountryKind::Region));
         assert!(is_known_primary("---"));
-        assert_eq!(
-            sector_meaning("GOV").map(|m| m.starts_with("Government")),
-            Some(true)
-        );
+        assert_eq!(sector_meaning("GOV").map(|m| m.starts_with("Government")), Some(true));
     }
 }

@@ -33,6 +33,8 @@
 //! assert!(CameoCode::parse("999").is_err());
 //! ```
 
+#![warn(missing_docs)]
+
 mod actor;
 mod cameo;
 mod country;
@@ -40,7 +42,5 @@ mod plover;
 
 pub use actor::{ActorCode, ActorCodeError, Code3};
 pub use cameo::{CameoCode, QuadClass, QuadRule, UnknownCameoCode};
-pub use country::{
-    CountryKind, country_kind, country_name, is_known_primary, same_country, sector_meaning,
-};
+pub use country::{CountryKind, country_kind, country_name, is_known_primary, same_country, sector_meaning};
 pub use plover::PloverType;

@@ -91,9 +91,7 @@ impl PloverType {
     /// ```
     pub fn parse(s: &str) -> Option<PloverType> {
         let s = s.trim();
-        PloverType::ALL
-            .into_iter()
-            .find(|t| t.as_str().eq_ignore_ascii_case(s))
+        PloverType::ALL.into_iter().find(|t| t.as_str().eq_ignore_ascii_case(s))
     }
 
     /// The quad class of the type in the PLOVER manual's quad table (1–4).

@@ -98,24 +98,12 @@ impl Chunk {
 fn np_modifier(t: Tag) -> bool {
     matches!(
         t,
-        Tag::JJ
-            | Tag::JJR
-            | Tag::JJS
-            | Tag::CD
-            | Tag::NN
-            | Tag::NNS
-            | Tag::NNP
-            | Tag::NNPS
-            | Tag::VBN
-            | Tag::VBG
+        Tag::JJ | Tag::JJR | Tag::JJS | Tag::CD | Tag::NN | Tag::NNS | Tag::NNP | Tag::NNPS | Tag::VBN | Tag::VBG
     )
 }
 
 fn np_head(t: Tag) -> bool {
-    matches!(
-        t,
-        Tag::NN | Tag::NNS | Tag::NNP | Tag::NNPS | Tag::CD | Tag::PRP
-    )
+    matches!(t, Tag::NN | Tag::NNS | Tag::NNP | Tag::NNPS | Tag::CD | Tag::PRP)
 }
 
 fn is_negation(doc: &Doc, i: usize) -> bool {
@@ -146,12 +134,7 @@ fn chunk_sentence(doc: &Doc, range: std::ops::Range<usize>, out: &mut Vec<Chunk>
         if let Some(np_end) = scan_np(doc, i, end) {
             let (np_end, possessor_end) = np_end;
             let head = np_end - 1;
-            out.push(Chunk {
-                kind: ChunkKind::Np { possessor_end },
-                start: i,
-                end: np_end,
-                head,
-            });
+            out.push(Chunk { kind: ChunkKind::Np { possessor_end }, start: i, end: np_end, head });
             seen_np = true;
             i = np_end;
             continue;
@@ -174,12 +157,7 @@ fn chunk_sentence(doc: &Doc, range: std::ops::Range<usize>, out: &mut Vec<Chunk>
             }
             seen_finite |= vg.finite;
             let head = vg.main;
-            out.push(Chunk {
-                kind: ChunkKind::Vg(vg),
-                start: i,
-                end: vg_end,
-                head,
-            });
+            out.push(Chunk { kind: ChunkKind::Vg(vg), start: i, end: vg_end, head });
             i = vg_end;
             continue;
         }
@@ -191,12 +169,7 @@ fn chunk_sentence(doc: &Doc, range: std::ops::Range<usize>, out: &mut Vec<Chunk>
             t if t.is_punct() => ChunkKind::Punct,
             _ => ChunkKind::Other,
         };
-        out.push(Chunk {
-            kind,
-            start: i,
-            end: i + 1,
-            head: i,
-        });
+        out.push(Chunk { kind, start: i, end: i + 1, head: i });
         i += 1;
     }
 }
@@ -212,8 +185,7 @@ fn scan_np(doc: &Doc, i: usize, end: usize) -> Option<(usize, Option<usize>)> {
     if t == Tag::EX {
         return None;
     }
-    let opens =
-        matches!(t, Tag::DT | Tag::PDT | Tag::PRPS | Tag::WPS) || np_modifier(t) || np_head(t);
+    let opens = matches!(t, Tag::DT | Tag::PDT | Tag::PRPS | Tag::WPS) || np_modifier(t) || np_head(t);
     if !opens {
         return None;
     }
@@ -227,25 +199,18 @@ fn scan_np(doc: &Doc, i: usize, end: usize) -> Option<(usize, Option<usize>)> {
     while k < end {
         let tk = tag(k);
         let ok = match tk {
-            Tag::DT | Tag::PDT | Tag::PRPS => {
-                k == i || possessor_end == Some(k) || (tag(k - 1) == Tag::PDT)
-            }
+            Tag::DT | Tag::PDT | Tag::PRPS => k == i || possessor_end == Some(k) || (tag(k - 1) == Tag::PDT),
             Tag::POS => last_head.is_some(),
             Tag::VBN | Tag::VBG => {
                 // a gerund after a determiner or adjective heads the phrase ("the alleged poisoning")
                 participle_premodifies(doc, k, end)
-                    || tk == Tag::VBG
-                        && k > i
-                        && matches!(tag(k - 1), Tag::DT | Tag::JJ | Tag::PRPS | Tag::POS)
+                    || tk == Tag::VBG && k > i && matches!(tag(k - 1), Tag::DT | Tag::JJ | Tag::PRPS | Tag::POS)
             }
             // a number after a common noun starts a new phrase ("their capitals | one diplomat")
             Tag::CD if k > i && matches!(tag(k - 1), Tag::NN | Tag::NNS) => false,
             // an adverb inside a phrase only before an adjective or participle ("very strained relations")
             Tag::RB => {
-                k + 1 < end
-                    && matches!(tag(k + 1), Tag::JJ | Tag::VBN)
-                    && k + 2 < end
-                    && np_modifier(tag(k + 2))
+                k + 1 < end && matches!(tag(k + 1), Tag::JJ | Tag::VBN) && k + 2 < end && np_modifier(tag(k + 2))
             }
             t => np_modifier(t) || np_head(t) && t != Tag::PRP,
         };
@@ -273,10 +238,7 @@ fn scan_np(doc: &Doc, i: usize, end: usize) -> Option<(usize, Option<usize>)> {
 fn participle_premodifies(doc: &Doc, k: usize, end: usize) -> bool {
     let tag = |k: usize| doc.tokens[k].tag;
     let prev_ok = k > 0
-        && matches!(
-            tag(k - 1),
-            Tag::DT | Tag::PRPS | Tag::JJ | Tag::CD | Tag::POS | Tag::RB | Tag::PDT | Tag::VBN
-        );
+        && matches!(tag(k - 1), Tag::DT | Tag::PRPS | Tag::JJ | Tag::CD | Tag::POS | Tag::RB | Tag::PDT | Tag::VBN);
     if !prev_ok {
         return false;
     }
@@ -369,34 +331,16 @@ fn scan_vg(doc: &Doc, i: usize, end: usize) -> Option<(usize, VerbGroup)> {
     }
     let lemma = |k: usize| doc.lemma(k);
     let main_tag = tag(main);
-    let be_before = verbs[..verbs.len().saturating_sub(1)]
-        .iter()
-        .any(|&v| matches!(lemma(v), "be" | "get"));
-    let voice = if main_tag == Tag::VBN && be_before {
-        Voice::Passive
-    } else {
-        Voice::Active
-    };
+    let be_before = verbs[..verbs.len().saturating_sub(1)].iter().any(|&v| matches!(lemma(v), "be" | "get"));
+    let voice = if main_tag == Tag::VBN && be_before { Voice::Passive } else { Voice::Active };
     let first = verbs.first().copied();
     let finite = modal.is_some() || first.is_some_and(|f| tag(f).is_finite_verb());
     let past = first.is_some_and(|f| tag(f) == Tag::VBD) && modal.is_none();
-    let nonfinite_participle =
-        !finite && !infinitive && verbs.len() == 1 && matches!(main_tag, Tag::VBG | Tag::VBN);
+    let nonfinite_participle = !finite && !infinitive && verbs.len() == 1 && matches!(main_tag, Tag::VBG | Tag::VBN);
     let copula = lemma(main) == "be";
     Some((
         vg_end,
-        VerbGroup {
-            main,
-            voice,
-            negated,
-            modal,
-            infinitive,
-            finite,
-            past,
-            nonfinite_participle,
-            particle,
-            copula,
-        },
+        VerbGroup { main, voice, negated, modal, infinitive, finite, past, nonfinite_participle, particle, copula },
     ))
 }
 
@@ -449,22 +393,11 @@ mod tests {
     fn passive_and_negation() {
         assert_eq!(
             chunks("The information was ignored by the ministry."),
-            [
-                "NP[The information]",
-                "VGpass[was ignored]",
-                "P[by]",
-                "NP[the ministry]",
-                "PU[.]"
-            ]
+            ["NP[The information]", "VGpass[was ignored]", "P[by]", "NP[the ministry]", "PU[.]"]
         );
         assert_eq!(
             chunks("Russia did not attack Ukraine."),
-            [
-                "NP[Russia]",
-                "VGneg[did not attack]",
-                "NP[Ukraine]",
-                "PU[.]"
-            ]
+            ["NP[Russia]", "VGneg[did not attack]", "NP[Ukraine]", "PU[.]"]
         );
         assert_eq!(
             chunks("Russia has never been attacked."),
@@ -475,10 +408,7 @@ mod tests {
     #[test]
     fn possessives_and_participles() {
         let c = chunks("the Court replaced Navalny’s suspended sentence with a real one");
-        assert!(
-            c.contains(&"NP[Navalny’s suspended sentence]".to_string()),
-            "{c:?}"
-        );
+        assert!(c.contains(&"NP[Navalny’s suspended sentence]".to_string()), "{c:?}");
         let c = chunks("Russia took a symmetrical step, sending one of the diplomats");
         assert!(c.contains(&"VG[sending]".to_string()), "{c:?}");
     }
@@ -488,15 +418,7 @@ mod tests {
         let c = chunks("Russia plans to expel them and will respond.");
         assert_eq!(
             c,
-            [
-                "NP[Russia]",
-                "VG[plans]",
-                "VGinf[to expel]",
-                "NP[them]",
-                "CC[and]",
-                "VG[will respond]",
-                "PU[.]"
-            ]
+            ["NP[Russia]", "VG[plans]", "VGinf[to expel]", "NP[them]", "CC[and]", "VG[will respond]", "PU[.]"]
         );
     }
 }

@@ -75,11 +75,7 @@ fn base() -> &'static Base {
                 }
                 let (t, w) = f.split_once('/').unwrap_or((f, "1"));
                 if let Some(tag) = Tag::parse(t) {
-                    readings.push(Reading {
-                        tag,
-                        weight: w.parse().unwrap_or(1.0),
-                        lemma: None,
-                    });
+                    readings.push(Reading { tag, weight: w.parse().unwrap_or(1.0), lemma: None });
                 }
             }
             for r in &mut readings {
@@ -93,37 +89,21 @@ fn base() -> &'static Base {
                 continue;
             }
             let mut f = line.split('\t');
-            let (Some(w), Some(n), Some(v), Some(a), Some(r)) =
-                (f.next(), f.next(), f.next(), f.next(), f.next())
+            let (Some(w), Some(n), Some(v), Some(a), Some(r)) = (f.next(), f.next(), f.next(), f.next(), f.next())
             else {
                 continue;
             };
             let p = |s: &str| s.parse::<f32>().unwrap_or(0.0);
-            open.insert(
-                w,
-                WordClass {
-                    noun: p(n),
-                    verb: p(v),
-                    adj: p(a),
-                    adv: p(r),
-                },
-            );
+            open.insert(w, WordClass { noun: p(n), verb: p(v), adj: p(a), adv: p(r) });
         }
-        let mut verb_forms_map: FxHashMap<&'static str, Vec<(&'static str, bool, bool)>> =
-            FxHashMap::default();
+        let mut verb_forms_map: FxHashMap<&'static str, Vec<(&'static str, bool, bool)>> = FxHashMap::default();
         for (lemma, (past, part)) in irregular() {
             for p in past {
-                verb_forms_map
-                    .entry(p)
-                    .or_default()
-                    .push((lemma, true, part.contains(p)));
+                verb_forms_map.entry(p).or_default().push((lemma, true, part.contains(p)));
             }
             for p in part {
                 if !past.contains(p) {
-                    verb_forms_map
-                        .entry(p)
-                        .or_default()
-                        .push((lemma, false, true));
+                    verb_forms_map.entry(p).or_default().push((lemma, false, true));
                 }
             }
         }
@@ -154,12 +134,7 @@ fn base() -> &'static Base {
         ] {
             plurals.insert(noun_plural(s), Arc::from(s));
         }
-        Base {
-            closed,
-            open,
-            verb_forms: verb_forms_map,
-            plurals,
-        }
+        Base { closed, open, verb_forms: verb_forms_map, plurals }
     })
 }
 
@@ -173,35 +148,26 @@ impl Lexicon {
     /// The built-in English lexicon.
     pub fn builtin() -> Lexicon {
         base();
-        Lexicon {
-            extra: FxHashMap::default(),
-        }
+        Lexicon { extra: FxHashMap::default() }
     }
 
     /// Declares `lemma` (lower case) a verb, so that its forms are tagged as verbs.
     pub fn add_verb(&mut self, lemma: &str) {
-        let e = self
-            .extra
-            .entry(lemma.to_string())
-            .or_insert_with(|| base().open.get(lemma).copied().unwrap_or_default());
+        let e =
+            self.extra.entry(lemma.to_string()).or_insert_with(|| base().open.get(lemma).copied().unwrap_or_default());
         e.verb = e.verb.max(1.0);
     }
 
     /// Declares `lemma` (lower case) a noun.
     pub fn add_noun(&mut self, lemma: &str) {
-        let e = self
-            .extra
-            .entry(lemma.to_string())
-            .or_insert_with(|| base().open.get(lemma).copied().unwrap_or_default());
+        let e =
+            self.extra.entry(lemma.to_string()).or_insert_with(|| base().open.get(lemma).copied().unwrap_or_default());
         e.noun = e.noun.max(1.0);
     }
 
     /// The open-class weights of a lemma, if the lexicon knows it.
     pub fn class(&self, lemma: &str) -> Option<WordClass> {
-        self.extra
-            .get(lemma)
-            .copied()
-            .or_else(|| base().open.get(lemma).copied())
+        self.extra.get(lemma).copied().or_else(|| base().open.get(lemma).copied())
     }
 
     /// Whether `lemma` is known as a verb.
@@ -238,11 +204,7 @@ impl Lexicon {
             if let Some(r) = out.iter_mut().find(|r| r.tag == tag) {
                 r.weight = r.weight.max(weight);
             } else {
-                out.push(Reading {
-                    tag,
-                    weight,
-                    lemma: lemma.filter(|l| *l != word).map(Arc::from),
-                });
+                out.push(Reading { tag, weight, lemma: lemma.filter(|l| *l != word).map(Arc::from) });
             }
         };
         // The word as a lemma.
@@ -261,12 +223,7 @@ impl Lexicon {
                     push(&mut out, Tag::VBD, v, Some(lemma));
                 }
                 if *part {
-                    push(
-                        &mut out,
-                        Tag::VBN,
-                        v * if *past { 1.0 } else { 2.0 },
-                        Some(lemma),
-                    );
+                    push(&mut out, Tag::VBN, v * if *past { 1.0 } else { 2.0 }, Some(lemma));
                 }
             }
         }
@@ -296,15 +253,14 @@ impl Lexicon {
         if n < 3 || !word.is_ascii() {
             return;
         }
-        let verb_has =
-            |stem: &str, pick: &dyn Fn(&crate::morph::VerbForms) -> bool| -> Option<f32> {
-                let c = self.class(stem)?;
-                if c.verb <= 0.0 {
-                    return None;
-                }
-                let f = verb_forms(stem);
-                pick(&f).then_some(c.verb)
-            };
+        let verb_has = |stem: &str, pick: &dyn Fn(&crate::morph::VerbForms) -> bool| -> Option<f32> {
+            let c = self.class(stem)?;
+            if c.verb <= 0.0 {
+                return None;
+            }
+            let f = verb_forms(stem);
+            pick(&f).then_some(c.verb)
+        };
         if let Some(stem1) = word.strip_suffix('s') {
             let mut stems = vec![stem1.to_string()];
             if let Some(s) = word.strip_suffix("es") {
@@ -362,9 +318,7 @@ impl Lexicon {
                 if let Some(s) = stem.strip_suffix('i') {
                     stems.push(format!("{s}y"));
                 }
-                if stem.len() > 2
-                    && stem.as_bytes()[stem.len() - 1] == stem.as_bytes()[stem.len() - 2]
-                {
+                if stem.len() > 2 && stem.as_bytes()[stem.len() - 1] == stem.as_bytes()[stem.len() - 2] {
                     stems.push(stem[..stem.len() - 1].to_string());
                 }
                 for s in &stems {
@@ -385,11 +339,7 @@ mod tests {
     use super::*;
 
     fn tags(word: &str) -> Vec<Tag> {
-        Lexicon::builtin()
-            .readings(word)
-            .iter()
-            .map(|r| r.tag)
-            .collect()
+        Lexicon::builtin().readings(word).iter().map(|r| r.tag).collect()
     }
 
     #[test]

@@ -25,6 +25,8 @@
 //! assert_eq!(doc.lemma(expelled), "expel");
 //! ```
 
+#![warn(missing_docs)]
+
 pub mod chunk;
 mod doc;
 mod lexicon;
@@ -51,17 +53,13 @@ pub struct Analyzer {
 impl Analyzer {
     /// An analyzer with the built-in English lexicon.
     pub fn builtin() -> Analyzer {
-        Analyzer {
-            tagger: Tagger::new(Lexicon::builtin()),
-        }
+        Analyzer { tagger: Tagger::new(Lexicon::builtin()) }
     }
 
     /// An analyzer over a lexicon extended by the caller (for example with the verbs of
     /// the event dictionaries, so every pattern verb is known as a verb).
     pub fn with_lexicon(lexicon: Lexicon) -> Analyzer {
-        Analyzer {
-            tagger: Tagger::new(lexicon),
-        }
+        Analyzer { tagger: Tagger::new(lexicon) }
     }
 
     /// The tagger, for callers that run stages one by one.

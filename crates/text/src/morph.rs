@@ -75,20 +75,12 @@ fn doubles(w: &str) -> bool {
         return false;
     }
     // one vowel group only: a single syllable
-    let groups = b
-        .iter()
-        .enumerate()
-        .filter(|(i, c)| is_vowel(**c) && (*i == 0 || !is_vowel(b[i - 1])))
-        .count();
+    let groups = b.iter().enumerate().filter(|(i, c)| is_vowel(**c) && (*i == 0 || !is_vowel(b[i - 1]))).count();
     groups == 1
 }
 
 fn ends_sibilant(w: &str) -> bool {
-    w.ends_with('s')
-        || w.ends_with('x')
-        || w.ends_with('z')
-        || w.ends_with("ch")
-        || w.ends_with("sh")
+    w.ends_with('s') || w.ends_with('x') || w.ends_with('z') || w.ends_with("ch") || w.ends_with("sh")
 }
 
 fn consonant_y(w: &str) -> bool {
@@ -130,12 +122,7 @@ pub fn verb_forms(lemma: &str) -> VerbForms {
     };
     let gerund = if let Some(stem) = w.strip_suffix("ie") {
         format!("{stem}ying")
-    } else if w.ends_with('e')
-        && !w.ends_with("ee")
-        && !w.ends_with("ye")
-        && !w.ends_with("oe")
-        && w.len() > 2
-    {
+    } else if w.ends_with('e') && !w.ends_with("ee") && !w.ends_with("ye") && !w.ends_with("oe") && w.len() > 2 {
         format!("{}ing", &w[..w.len() - 1])
     } else if dbl {
         format!("{w}{}ing", &w[w.len() - 1..])
@@ -143,32 +130,21 @@ pub fn verb_forms(lemma: &str) -> VerbForms {
         format!("{w}ing")
     };
     let (past, participle) = match irregular().get(w) {
-        Some((p, pp)) => (
-            p.iter().map(|s| s.to_string()).collect(),
-            pp.iter().map(|s| s.to_string()).collect(),
-        ),
+        Some((p, pp)) => (p.iter().map(|s| s.to_string()).collect(), pp.iter().map(|s| s.to_string()).collect()),
         None => (vec![regular_past.clone()], vec![regular_past]),
     };
     // Verbs listed for their doubled consonant double it in the gerund too.
     let gerund = match irregular().get(w) {
         Some((p, _))
             if p.iter().any(|f| {
-                f.len() == w.len() + 3
-                    && f.ends_with("ed")
-                    && f.as_bytes()[w.len()] == f.as_bytes()[w.len() - 1]
+                f.len() == w.len() + 3 && f.ends_with("ed") && f.as_bytes()[w.len()] == f.as_bytes()[w.len() - 1]
             }) =>
         {
             format!("{w}{}ing", &w[w.len() - 1..])
         }
         _ => gerund,
     };
-    VerbForms {
-        base: w.to_string(),
-        third,
-        past,
-        participle,
-        gerund,
-    }
+    VerbForms { base: w.to_string(), third, past, participle, gerund }
 }
 
 /// Irregular noun plurals that English news needs and spelling rules miss.
@@ -222,9 +198,7 @@ pub fn noun_plural(lemma: &str) -> String {
     if let Some((head, last)) = lemma.rsplit_once('-')
         && !head.is_empty()
         && !last.is_empty()
-        && !["in", "of", "at"]
-            .iter()
-            .any(|p| head.ends_with(&format!("-{p}")))
+        && !["in", "of", "at"].iter().any(|p| head.ends_with(&format!("-{p}")))
     {
         return format!("{head}-{}", noun_plural(last));
     }
@@ -253,25 +227,13 @@ mod tests {
     #[test]
     fn regular_verbs() {
         let f = verb_forms("attack");
-        assert_eq!(
-            (f.third.as_str(), f.past[0].as_str(), f.gerund.as_str()),
-            ("attacks", "attacked", "attacking")
-        );
+        assert_eq!((f.third.as_str(), f.past[0].as_str(), f.gerund.as_str()), ("attacks", "attacked", "attacking"));
         let f = verb_forms("stop");
-        assert_eq!(
-            (f.past[0].as_str(), f.gerund.as_str()),
-            ("stopped", "stopping")
-        );
+        assert_eq!((f.past[0].as_str(), f.gerund.as_str()), ("stopped", "stopping"));
         let f = verb_forms("visit");
-        assert_eq!(
-            (f.past[0].as_str(), f.gerund.as_str()),
-            ("visited", "visiting")
-        );
+        assert_eq!((f.past[0].as_str(), f.gerund.as_str()), ("visited", "visiting"));
         let f = verb_forms("accuse");
-        assert_eq!(
-            (f.past[0].as_str(), f.gerund.as_str()),
-            ("accused", "accusing")
-        );
+        assert_eq!((f.past[0].as_str(), f.gerund.as_str()), ("accused", "accusing"));
         let f = verb_forms("reach");
         assert_eq!(f.third, "reaches");
         let f = verb_forms("die");
@@ -284,10 +246,7 @@ mod tests {
     #[test]
     fn irregular_verbs() {
         let f = verb_forms("send");
-        assert_eq!(
-            (f.past[0].as_str(), f.participle[0].as_str()),
-            ("sent", "sent")
-        );
+        assert_eq!((f.past[0].as_str(), f.participle[0].as_str()), ("sent", "sent"));
         assert_eq!(verb_forms("expel").gerund, "expelling");
         assert_eq!(verb_forms("commit").gerund, "committing");
         assert!(verb_forms("be").all().contains(&"was"));

@@ -23,17 +23,14 @@ pub const MAX_SENTENCE_TOKENS: usize = 250;
 
 /// Abbreviations that never end a sentence: titles and months (normalized, no period).
 const TITLES: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "maj", "capt", "cmdr", "adm", "sgt",
-    "cpl", "pvt", "sen", "rep", "gov", "pres", "amb", "rev", "fr", "st", "mt", "ft", "hon", "supt",
-    "insp", "det", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
-    "dec", "no", "nos", "vs", "v", "messrs", "mme", "mlle", "brig", "cdr", "gens", "sens", "reps",
-    "lieut", "gov", "atty", "dept", "univ", "approx", "fig", "est", "al",
+    "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "maj", "capt", "cmdr", "adm", "sgt", "cpl", "pvt", "sen",
+    "rep", "gov", "pres", "amb", "rev", "fr", "st", "mt", "ft", "hon", "supt", "insp", "det", "jan", "feb", "mar",
+    "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "no", "nos", "vs", "v", "messrs", "mme", "mlle",
+    "brig", "cdr", "gens", "sens", "reps", "lieut", "gov", "atty", "dept", "univ", "approx", "fig", "est", "al",
 ];
 
 /// Abbreviations that may end a sentence.
-const ENDING_ABBREVIATIONS: &[&str] = &[
-    "etc", "inc", "corp", "ltd", "co", "bros", "jr", "sr", "plc", "llc",
-];
+const ENDING_ABBREVIATIONS: &[&str] = &["etc", "inc", "corp", "ltd", "co", "bros", "jr", "sr", "plc", "llc"];
 
 /// Capitalized words that usually open a sentence: after an acronym such as `U.S.` they
 /// signal that its period also ends the sentence.
@@ -135,9 +132,7 @@ const CLITICS: &[&str] = &["s", "re", "ve", "ll", "d", "m"];
 /// The letters starting at byte `at`, up to the first non-letter.
 fn letters_at(text: &str, at: usize) -> &str {
     let rest = &text[at..];
-    let end = rest
-        .find(|c: char| !c.is_alphabetic())
-        .unwrap_or(rest.len());
+    let end = rest.find(|c: char| !c.is_alphabetic()).unwrap_or(rest.len());
     &rest[..end]
 }
 
@@ -164,11 +159,7 @@ pub fn segment(text: &str) -> Doc {
 
 fn tokenize(doc: &mut Doc) {
     let text: &str = &doc.text;
-    let mut cur = Cursor {
-        text,
-        pos: 0,
-        cpos: 0,
-    };
+    let mut cur = Cursor { text, pos: 0, cpos: 0 };
     let mut tokens = Vec::with_capacity(text.len() / 5 + 1);
     let mut arena = std::mem::take(&mut doc.arena);
     let mut newlines = 0usize;
@@ -196,9 +187,8 @@ fn tokenize(doc: &mut Doc) {
         newlines = 0;
         space = false;
 
-        let prev_adjacent_word = tokens
-            .last()
-            .is_some_and(|t: &Token| t.end as usize == start && t.shape.has(Shape::ALPHA));
+        let prev_adjacent_word =
+            tokens.last().is_some_and(|t: &Token| t.end as usize == start && t.shape.has(Shape::ALPHA));
         if is_apostrophe(c) && prev_adjacent_word {
             // A clitic: 's, 're, 've, 'll, 'd, 'm; or a bare possessive apostrophe (diplomats').
             let after = start + c.len_utf8();
@@ -307,15 +297,7 @@ fn scan_word(cur: &mut Cursor) {
                 continue;
             }
         }
-        if c == ','
-            && prev_digit
-            && text[cur.pos + 1..]
-                .bytes()
-                .take(3)
-                .filter(u8::is_ascii_digit)
-                .count()
-                == 3
-        {
+        if c == ',' && prev_digit && text[cur.pos + 1..].bytes().take(3).filter(u8::is_ascii_digit).count() == 3 {
             let after3 = text[cur.pos + 1..].chars().nth(3);
             if !after3.is_some_and(|a| a.is_ascii_digit()) {
                 cur.bump(); // 1,000
@@ -336,9 +318,7 @@ fn scan_word(cur: &mut Cursor) {
         let is_initial = word.chars().count() == 1 && word.chars().all(char::is_uppercase);
         // "No." and "Nos." abbreviate "number" only before a digit ("No. 5"); else "no" ends a sentence
         let numero = matches!(lower.as_str(), "no" | "nos");
-        let digit_follows = text[cur.pos + 1..]
-            .trim_start()
-            .starts_with(|c: char| c.is_ascii_digit());
+        let digit_follows = text[cur.pos + 1..].trim_start().starts_with(|c: char| c.is_ascii_digit());
         let is_abbrev = (TITLES.contains(&lower.as_str()) && (!numero || digit_follows))
             || ENDING_ABBREVIATIONS.contains(&lower.as_str());
         if is_acronym || is_initial || is_abbrev {
@@ -389,10 +369,7 @@ fn is_terminator(s: &str) -> bool {
 }
 
 fn is_closer(s: &str) -> bool {
-    matches!(
-        s,
-        "\"" | "\u{201D}" | "\u{2019}" | "'" | ")" | "]" | "\u{00BB}"
-    )
+    matches!(s, "\"" | "\u{201D}" | "\u{2019}" | "'" | ")" | "]" | "\u{00BB}")
 }
 
 fn opens_sentence(doc: &Doc, i: usize) -> bool {
@@ -403,16 +380,7 @@ fn opens_sentence(doc: &Doc, i: usize) -> bool {
     let w = doc.text_of(t);
     matches!(
         w,
-        "\"" | "\u{201C}"
-            | "\u{201E}"
-            | "'"
-            | "\u{2018}"
-            | "("
-            | "["
-            | "\u{00AB}"
-            | "-"
-            | "\u{2014}"
-            | "\u{2013}"
+        "\"" | "\u{201C}" | "\u{201E}" | "'" | "\u{2018}" | "(" | "[" | "\u{00AB}" | "-" | "\u{2014}" | "\u{2013}"
     )
 }
 
@@ -434,17 +402,14 @@ fn split_sentences(doc: &mut Doc) {
         let mut end_here = false;
         let mut last = i;
         if is_terminator(w) {
-            while last + 1 < n
-                && is_closer(doc.word(last + 1))
-                && !doc.tokens[last + 1].shape.has(Shape::SPACE_BEFORE)
+            while last + 1 < n && is_closer(doc.word(last + 1)) && !doc.tokens[last + 1].shape.has(Shape::SPACE_BEFORE)
             {
                 last += 1;
             }
             end_here = last + 1 >= n
                 || doc.tokens[last + 1].shape.has(Shape::PARAGRAPH_BEFORE)
                 || (opens_sentence(doc, last + 1)
-                    && (w != "..." && w != "…"
-                        || doc.tokens[last + 1].shape.has(Shape::CAPITALIZED)));
+                    && (w != "..." && w != "…" || doc.tokens[last + 1].shape.has(Shape::CAPITALIZED)));
         } else if w.ends_with('.') && w.len() > 1 && i + 1 < n {
             // An abbreviation's period: ends the sentence only before a typical opener.
             let stem = doc.norm(i).trim_end_matches('.');
@@ -484,11 +449,7 @@ fn split_sentences(doc: &mut Doc) {
 
 fn push_sentence(out: &mut Vec<Sentence>, a: usize, b: usize, paragraph: usize) {
     if b > a {
-        out.push(Sentence {
-            tokens: a..b,
-            chunks: 0..0,
-            paragraph,
-        });
+        out.push(Sentence { tokens: a..b, chunks: 0..0, paragraph });
     }
 }
 
@@ -498,90 +459,52 @@ mod tests {
 
     fn words(text: &str) -> Vec<String> {
         let d = segment(text);
-        d.tokens()
-            .iter()
-            .map(|t| d.text_of(t).to_string())
-            .collect()
+        d.tokens().iter().map(|t| d.text_of(t).to_string()).collect()
     }
 
     fn sentences(text: &str) -> Vec<String> {
         let d = segment(text);
-        d.sentences()
-            .iter()
-            .map(|s| d.sentence_text(s).to_string())
-            .collect()
+        d.sentences().iter().map(|s| d.sentence_text(s).to_string()).collect()
     }
 
     #[test]
     fn possessives_and_contractions() {
         assert_eq!(words("Navalny’s sentence"), ["Navalny", "’s", "sentence"]);
-        assert_eq!(
-            words("the diplomats' cars"),
-            ["the", "diplomats", "'", "cars"]
-        );
-        assert_eq!(
-            words("they didn't, won't, can't"),
-            ["they", "did", "n't", ",", "wo", "n't", ",", "ca", "n't"]
-        );
-        assert_eq!(
-            words("O'Brien of Côte d'Ivoire"),
-            ["O'Brien", "of", "Côte", "d'Ivoire"]
-        );
+        assert_eq!(words("the diplomats' cars"), ["the", "diplomats", "'", "cars"]);
+        assert_eq!(words("they didn't, won't, can't"), ["they", "did", "n't", ",", "wo", "n't", ",", "ca", "n't"]);
+        assert_eq!(words("O'Brien of Côte d'Ivoire"), ["O'Brien", "of", "Côte", "d'Ivoire"]);
         assert_eq!(words("it's"), ["it", "'s"]);
     }
 
     #[test]
     fn abbreviations_and_numbers() {
-        assert_eq!(
-            words("the U.S. and U.N. at 3 p.m."),
-            ["the", "U.S.", "and", "U.N.", "at", "3", "p.m."]
-        );
+        assert_eq!(words("the U.S. and U.N. at 3 p.m."), ["the", "U.S.", "and", "U.N.", "at", "3", "p.m."]);
         assert_eq!(
             words("$8 billion, 1,000 troops, 3.5%"),
             ["$", "8", "billion", ",", "1,000", "troops", ",", "3.5", "%"]
         );
-        assert_eq!(
-            words("tit-for-tat Secretary-General"),
-            ["tit-for-tat", "Secretary-General"]
-        );
+        assert_eq!(words("tit-for-tat Secretary-General"), ["tit-for-tat", "Secretary-General"]);
         assert_eq!(words("Gen. J. Smith"), ["Gen.", "J.", "Smith"]);
     }
 
     #[test]
     fn quotes_and_dashes() {
-        assert_eq!(
-            words("“must be demanding.”"),
-            ["“", "must", "be", "demanding", ".", "”"]
-        );
-        assert_eq!(
-            words("Kyiv -- and Moscow…"),
-            ["Kyiv", "--", "and", "Moscow", "…"]
-        );
+        assert_eq!(words("“must be demanding.”"), ["“", "must", "be", "demanding", ".", "”"]);
+        assert_eq!(words("Kyiv -- and Moscow…"), ["Kyiv", "--", "and", "Moscow", "…"]);
     }
 
     #[test]
     fn sentence_boundaries() {
         assert_eq!(
             sentences("He met Mr. Putin on Feb. 5. Talks failed. It said: “No.” Then it left."),
-            [
-                "He met Mr. Putin on Feb. 5.",
-                "Talks failed.",
-                "It said: “No.”",
-                "Then it left."
-            ]
+            ["He met Mr. Putin on Feb. 5.", "Talks failed.", "It said: “No.”", "Then it left."]
         );
         assert_eq!(
             sentences("Aid reached the U.S. embassy. The U.S. The end."),
             ["Aid reached the U.S. embassy.", "The U.S.", "The end."]
         );
-        assert_eq!(
-            sentences("A headline\n\nThe body text. More."),
-            ["A headline", "The body text.", "More."]
-        );
-        assert_eq!(
-            sentences("A line\nwrapped here."),
-            ["A line\nwrapped here."]
-        );
+        assert_eq!(sentences("A headline\n\nThe body text. More."), ["A headline", "The body text.", "More."]);
+        assert_eq!(sentences("A line\nwrapped here."), ["A line\nwrapped here."]);
     }
 
     #[test]
@@ -600,9 +523,7 @@ mod tests {
         let last = d.tokens().last().unwrap();
         assert_eq!(d.text_of(last), "’s");
         let chars: Vec<char> = d.text().chars().collect();
-        let s: String = chars[last.char_start as usize..last.char_end as usize]
-            .iter()
-            .collect();
+        let s: String = chars[last.char_start as usize..last.char_end as usize].iter().collect();
         assert_eq!(s, "’s");
     }
 
@@ -610,15 +531,8 @@ mod tests {
     fn long_sentences_are_cut() {
         let text = "word, ".repeat(2000);
         let d = segment(&text);
-        assert!(
-            d.sentences()
-                .iter()
-                .all(|s| s.tokens.len() <= MAX_SENTENCE_TOKENS)
-        );
-        assert_eq!(
-            d.sentences().iter().map(|s| s.tokens.len()).sum::<usize>(),
-            d.tokens().len()
-        );
+        assert!(d.sentences().iter().all(|s| s.tokens.len() <= MAX_SENTENCE_TOKENS));
+        assert_eq!(d.sentences().iter().map(|s| s.tokens.len()).sum::<usize>(), d.tokens().len());
     }
 
     #[test]
@@ -642,10 +556,7 @@ mod tests {
             let d = segment(t);
             assert_eq!(
                 d.tokens().iter().map(|t| t.end - t.start).sum::<u32>() as usize,
-                t.chars()
-                    .filter(|c| !c.is_whitespace())
-                    .map(char::len_utf8)
-                    .sum::<usize>(),
+                t.chars().filter(|c| !c.is_whitespace()).map(char::len_utf8).sum::<usize>(),
                 "{t:?}"
             );
         }

@@ -132,10 +132,7 @@ impl Tag {
 
     /// Verbs of any form.
     pub fn is_verb(self) -> bool {
-        matches!(
-            self,
-            Tag::VB | Tag::VBD | Tag::VBG | Tag::VBN | Tag::VBP | Tag::VBZ
-        )
+        matches!(self, Tag::VB | Tag::VBD | Tag::VBG | Tag::VBN | Tag::VBP | Tag::VBZ)
     }
 
     /// Finite verbs (present and past tense).
@@ -155,16 +152,7 @@ impl Tag {
 
     /// Punctuation.
     pub fn is_punct(self) -> bool {
-        matches!(
-            self,
-            Tag::Comma
-                | Tag::Stop
-                | Tag::Colon
-                | Tag::LQuote
-                | Tag::RQuote
-                | Tag::LParen
-                | Tag::RParen
-        )
+        matches!(self, Tag::Comma | Tag::Stop | Tag::Colon | Tag::LQuote | Tag::RQuote | Tag::LParen | Tag::RParen)
     }
 }
 
@@ -199,16 +187,12 @@ impl TagSet {
 
     /// Whether the set holds a verb tag.
     pub fn has_verb(self) -> bool {
-        [Tag::VB, Tag::VBD, Tag::VBG, Tag::VBN, Tag::VBP, Tag::VBZ]
-            .iter()
-            .any(|t| self.contains(*t))
+        [Tag::VB, Tag::VBD, Tag::VBG, Tag::VBN, Tag::VBP, Tag::VBZ].iter().any(|t| self.contains(*t))
     }
 
     /// Whether the set holds a noun tag.
     pub fn has_noun(self) -> bool {
-        [Tag::NN, Tag::NNS, Tag::NNP, Tag::NNPS]
-            .iter()
-            .any(|t| self.contains(*t))
+        [Tag::NN, Tag::NNS, Tag::NNP, Tag::NNPS].iter().any(|t| self.contains(*t))
     }
 }
 

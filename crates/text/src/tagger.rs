@@ -105,12 +105,8 @@ fn transitions() -> &'static [[f32; N_TC]; N_TC] {
     static T: OnceLock<[[f32; N_TC]; N_TC]> = OnceLock::new();
     T.get_or_init(|| {
         let mut t = [[0f32; N_TC]; N_TC];
-        let class = |name: &str| -> &'static [Tc] {
-            tc_names()
-                .iter()
-                .find(|(n, _)| *n == name)
-                .map_or(&[], |(_, c)| *c)
-        };
+        let class =
+            |name: &str| -> &'static [Tc] { tc_names().iter().find(|(n, _)| *n == name).map_or(&[], |(_, c)| *c) };
         for line in TRANSITIONS.lines() {
             let line = line.split('#').next().unwrap_or("").trim();
             let f: Vec<&str> = line.split_whitespace().collect();
@@ -177,7 +173,7 @@ pub struct Tagger {
     id: u64,
 }
 
-type Cache = FxHashMap<String, Arc<[Reading]>>;
+type Cache = FxHashMap<String, Arc<[Cand]>>;
 
 thread_local! {
     static CACHE: RefCell<(u64, Cache)> = RefCell::new((0, FxHashMap::default()));
@@ -191,6 +187,7 @@ static NEXT_ID: AtomicU64 = AtomicU64::new(1);
 /// an unbounded vocabulary, such as lists of names or numbers).
 const CACHE_LIMIT: usize = 200_000;
 
+#[derive(Debug, Clone)]
 struct Cand {
     tag: Tag,
     emission: f32,
@@ -198,14 +195,51 @@ struct Cand {
     lemma: Option<Arc<str>>,
 }
 
+/// The most readings a token keeps (the lightest are dropped).
+const MAX_CANDS: usize = 8;
+
+/// A token's candidates: shared from the cache for ordinary words, built for the rest.
+enum Cands {
+    Shared(Arc<[Cand]>),
+    Owned(Vec<Cand>),
+}
+
+impl std::ops::Deref for Cands {
+    type Target = [Cand];
+    fn deref(&self) -> &[Cand] {
+        match self {
+            Cands::Shared(a) => a,
+            Cands::Owned(v) => v,
+        }
+    }
+}
+
+/// Turns readings into candidates with normalised log-probability emissions.
+fn to_cands(mut readings: Vec<Reading>, norm: &str) -> Vec<Cand> {
+    if readings.len() > MAX_CANDS {
+        readings.sort_by(|a, b| b.weight.partial_cmp(&a.weight).unwrap_or(std::cmp::Ordering::Equal));
+        readings.truncate(MAX_CANDS);
+    }
+    let total: f32 = readings.iter().map(|r| r.weight).sum::<f32>().max(1e-6);
+    readings
+        .into_iter()
+        .map(|r| {
+            let lemma_str = r.lemma.as_deref().unwrap_or(norm);
+            Cand {
+                tc: tc(r.tag, lemma_str, norm),
+                tag: r.tag,
+                emission: (r.weight / total).max(1e-4).ln(),
+                lemma: r.lemma,
+            }
+        })
+        .collect()
+}
+
 impl Tagger {
     /// A tagger over `lexicon`.
     pub fn new(lexicon: Lexicon) -> Tagger {
         transitions();
-        Tagger {
-            lexicon,
-            id: NEXT_ID.fetch_add(1, Ordering::Relaxed),
-        }
+        Tagger { lexicon, id: NEXT_ID.fetch_add(1, Ordering::Relaxed) }
     }
 
     /// The lexicon.
@@ -213,7 +247,8 @@ impl Tagger {
         &self.lexicon
     }
 
-    fn cached_readings(&self, word: &str) -> Arc<[Reading]> {
+    /// The candidates of an ordinary (lower-case, known) word, cached per thread.
+    fn cached_cands(&self, word: &str) -> Arc<[Cand]> {
         CACHE.with(|c| {
             let mut c = c.borrow_mut();
             if c.0 != self.id || c.1.len() > CACHE_LIMIT {
@@ -223,7 +258,7 @@ impl Tagger {
             if let Some(r) = c.1.get(word) {
                 return r.clone();
             }
-            let r: Arc<[Reading]> = self.lexicon.readings(word).into();
+            let r: Arc<[Cand]> = to_cands(self.lexicon.readings(word), word).into();
             c.1.insert(word.to_string(), r.clone());
             r
         })
@@ -239,16 +274,13 @@ impl Tagger {
 
     fn tag_sentence(&self, doc: &mut Doc, range: std::ops::Range<usize>) {
         let title_case = is_title_case(doc, range.clone());
-        let mut cands: Vec<Vec<Cand>> = Vec::with_capacity(range.len());
+        let mut cands: Vec<Cands> = Vec::with_capacity(range.len());
         let mut initial = true;
         for i in range.clone() {
             let c = self.candidates(doc, i, initial, title_case);
             let w = doc.word(i);
             // the next word still opens the sentence after an opening quote or bracket
-            initial = matches!(
-                w,
-                "\"" | "“" | "'" | "‘" | "(" | "[" | "-" | "—" | "–" | "--" | ":"
-            );
+            initial = matches!(w, "\"" | "“" | "'" | "‘" | "(" | "[" | "-" | "—" | "–" | "--" | ":");
             cands.push(c);
         }
         let best = viterbi(&cands);
@@ -264,140 +296,63 @@ impl Tagger {
         }
     }
 
-    fn candidates(&self, doc: &Doc, i: usize, initial: bool, title_case: bool) -> Vec<Cand> {
+    fn candidates(&self, doc: &Doc, i: usize, initial: bool, title_case: bool) -> Cands {
         let t = &doc.tokens[i];
         let word = doc.word(i);
         let norm = doc.norm(i);
+        // Fast path: an ordinary lower-case word the lexicon knows.
+        if t.shape.has(Shape::ALPHA) && !t.shape.has(Shape::CAPITALIZED) && !t.shape.has(Shape::DIGIT) && norm != "'s" {
+            let c = self.cached_cands(norm);
+            if !c.is_empty() {
+                return Cands::Shared(c);
+            }
+        }
         let mut readings: Vec<Reading> = Vec::new();
         if t.shape.has(Shape::PUNCT) {
-            readings.push(Reading {
-                tag: punct_tag(doc, i),
-                weight: 1.0,
-                lemma: None,
-            });
-            if matches!(norm, "'")
-                && i > 0
-                && doc.norm(i - 1).ends_with('s')
-                && doc.tokens[i - 1].end == t.start
-            {
-                readings.push(Reading {
-                    tag: Tag::POS,
-                    weight: 2.0,
-                    lemma: None,
-                });
+            readings.push(Reading { tag: punct_tag(doc, i), weight: 1.0, lemma: None });
+            if matches!(norm, "'") && i > 0 && doc.norm(i - 1).ends_with('s') && doc.tokens[i - 1].end == t.start {
+                readings.push(Reading { tag: Tag::POS, weight: 2.0, lemma: None });
             }
         } else if t.shape.has(Shape::DIGIT) && !t.shape.has(Shape::ALPHA) {
-            readings.push(Reading {
-                tag: Tag::CD,
-                weight: 1.0,
-                lemma: None,
-            });
+            readings.push(Reading { tag: Tag::CD, weight: 1.0, lemma: None });
         } else if norm == "'s" {
             // Possessive after a noun ("Navalny's"), "is"/"has" after a pronoun ("it's").
             let after_pronoun = i > 0
                 && matches!(
                     doc.norm(i - 1),
-                    "it" | "he"
-                        | "she"
-                        | "that"
-                        | "there"
-                        | "what"
-                        | "who"
-                        | "here"
-                        | "where"
-                        | "let"
+                    "it" | "he" | "she" | "that" | "there" | "what" | "who" | "here" | "where" | "let"
                 );
-            let (pos, vbz) = if after_pronoun {
-                (0.2, 5.0)
-            } else {
-                (10.0, 0.5)
-            };
-            readings.push(Reading {
-                tag: Tag::POS,
-                weight: pos,
-                lemma: None,
-            });
-            readings.push(Reading {
-                tag: Tag::VBZ,
-                weight: vbz,
-                lemma: Some(Arc::from("be")),
-            });
+            let (pos, vbz) = if after_pronoun { (0.2, 5.0) } else { (10.0, 0.5) };
+            readings.push(Reading { tag: Tag::POS, weight: pos, lemma: None });
+            readings.push(Reading { tag: Tag::VBZ, weight: vbz, lemma: Some(Arc::from("be")) });
         } else {
-            let known = self.cached_readings(norm);
-            readings.extend(known.iter().cloned());
+            readings = self.lexicon.readings(norm);
             let cap = t.shape.has(Shape::CAPITALIZED) && !title_case;
             let all_caps = t.shape.has(Shape::ALL_CAPS) && !title_case && word.chars().count() >= 2;
             let total: f32 = readings.iter().map(|r| r.weight).sum();
-            let proper = if norm.ends_with('s') && readings.iter().any(|r| r.tag == Tag::NNS) {
-                Tag::NNPS
-            } else {
-                Tag::NNP
-            };
+            let proper =
+                if norm.ends_with('s') && readings.iter().any(|r| r.tag == Tag::NNS) { Tag::NNPS } else { Tag::NNP };
             if all_caps && norm != "i" {
                 readings.clear();
-                readings.push(Reading {
-                    tag: Tag::NNP,
-                    weight: 1.0,
-                    lemma: None,
-                });
+                readings.push(Reading { tag: Tag::NNP, weight: 1.0, lemma: None });
             } else if t.shape.has(Shape::DIGIT) {
-                readings.push(Reading {
-                    tag: Tag::CD,
-                    weight: 1.0,
-                    lemma: None,
-                });
-                readings.push(Reading {
-                    tag: Tag::JJ,
-                    weight: 0.5,
-                    lemma: None,
-                });
+                readings.push(Reading { tag: Tag::CD, weight: 1.0, lemma: None });
+                readings.push(Reading { tag: Tag::JJ, weight: 0.5, lemma: None });
             } else if cap && !initial {
                 let closed_only = self.lexicon.is_closed(norm);
-                let w = if closed_only {
-                    total * 0.5
-                } else {
-                    total.max(1.0) * 6.0
-                };
-                readings.push(Reading {
-                    tag: proper,
-                    weight: w,
-                    lemma: None,
-                });
+                let w = if closed_only { total * 0.5 } else { total.max(1.0) * 6.0 };
+                readings.push(Reading { tag: proper, weight: w, lemma: None });
             } else if cap && initial {
-                let w = if readings.is_empty() {
-                    1.0
-                } else {
-                    total * 0.15
-                };
-                readings.push(Reading {
-                    tag: proper,
-                    weight: w,
-                    lemma: None,
-                });
+                let w = if readings.is_empty() { 1.0 } else { total * 0.15 };
+                readings.push(Reading { tag: proper, weight: w, lemma: None });
             } else if readings.is_empty() {
                 if t.shape.has(Shape::CAPITALIZED) {
-                    readings.push(Reading {
-                        tag: Tag::NNP,
-                        weight: 1.0,
-                        lemma: None,
-                    });
+                    readings.push(Reading { tag: Tag::NNP, weight: 1.0, lemma: None });
                 }
                 guess_unknown(norm, &mut readings);
             }
         }
-        let total: f32 = readings.iter().map(|r| r.weight).sum::<f32>().max(1e-6);
-        readings
-            .into_iter()
-            .map(|r| {
-                let lemma_str = r.lemma.as_deref().unwrap_or(norm);
-                Cand {
-                    tc: tc(r.tag, lemma_str, norm),
-                    tag: r.tag,
-                    emission: (r.weight / total).max(1e-4).ln(),
-                    lemma: r.lemma,
-                }
-            })
-            .collect()
+        Cands::Owned(to_cands(readings, norm))
     }
 }
 
@@ -430,11 +385,7 @@ fn punct_tag(doc: &Doc, i: usize) -> Tag {
             let t = &doc.tokens[i];
             let before_space = i == 0 || t.shape.has(Shape::SPACE_BEFORE);
             let next_adjacent = doc.tokens.get(i + 1).is_some_and(|n| n.start == t.end);
-            if before_space && next_adjacent {
-                Tag::LQuote
-            } else {
-                Tag::RQuote
-            }
+            if before_space && next_adjacent { Tag::LQuote } else { Tag::RQuote }
         }
         "(" | "[" | "{" => Tag::LParen,
         ")" | "]" | "}" => Tag::RParen,
@@ -446,23 +397,16 @@ fn punct_tag(doc: &Doc, i: usize) -> Tag {
 }
 
 const PREFIXES: &[&str] = &[
-    "anti-", "pro-", "non-", "ex-", "pre-", "post-", "self-", "cross-", "inter-", "multi-",
-    "counter-", "semi-", "neo-", "pan-", "trans-", "sub-", "co-",
+    "anti-", "pro-", "non-", "ex-", "pre-", "post-", "self-", "cross-", "inter-", "multi-", "counter-", "semi-",
+    "neo-", "pan-", "trans-", "sub-", "co-",
 ];
 
 fn guess_unknown(w: &str, out: &mut Vec<Reading>) {
-    let mut push = |tag: Tag, weight: f32| {
-        out.push(Reading {
-            tag,
-            weight,
-            lemma: None,
-        })
-    };
+    let mut push = |tag: Tag, weight: f32| out.push(Reading { tag, weight, lemma: None });
     let ends = |s: &str| w.ends_with(s);
     if w.contains('-') {
         let last = w.rsplit('-').next().unwrap_or("");
-        if PREFIXES.iter().any(|p| w.starts_with(p)) || last.ends_with("ed") || last.ends_with("en")
-        {
+        if PREFIXES.iter().any(|p| w.starts_with(p)) || last.ends_with("ed") || last.ends_with("en") {
             push(Tag::JJ, 0.7);
             push(Tag::NN, 0.3);
         } else {
@@ -484,18 +428,16 @@ fn guess_unknown(w: &str, out: &mut Vec<Reading>) {
         push(Tag::NNS, 0.8);
         push(Tag::VBZ, 0.2);
     } else if [
-        "tion", "sion", "ment", "ness", "ity", "ism", "ist", "ship", "ance", "ence", "er", "or",
-        "cy", "age", "ure", "dom", "hood",
+        "tion", "sion", "ment", "ness", "ity", "ism", "ist", "ship", "ance", "ence", "er", "or", "cy", "age", "ure",
+        "dom", "hood",
     ]
     .iter()
     .any(|s| ends(s))
     {
         push(Tag::NN, 1.0);
-    } else if [
-        "ous", "ful", "ive", "al", "able", "ible", "ic", "less", "ary", "ish", "ese", "ian", "ean",
-    ]
-    .iter()
-    .any(|s| ends(s))
+    } else if ["ous", "ful", "ive", "al", "able", "ible", "ic", "less", "ary", "ish", "ese", "ian", "ean"]
+        .iter()
+        .any(|s| ends(s))
     {
         push(Tag::JJ, 0.7);
         push(Tag::NN, 0.3);
@@ -515,60 +457,50 @@ fn transparent(c: &[Cand]) -> bool {
     c.len() == 1 && matches!(c[0].tc, Tc::Adv)
 }
 
-fn viterbi(cands: &[Vec<Cand>]) -> Vec<usize> {
+/// The best candidate index per token. Scores and back-pointers live in two flat arrays
+/// of `MAX_CANDS` slots per token: no allocation per token.
+fn viterbi(cands: &[Cands]) -> Vec<usize> {
     let t = transitions();
     let n = cands.len();
     let mut best = vec![0usize; n];
-    // score[k][j]: best score of a path ending in candidate j of token k
-    let mut score: Vec<Vec<f32>> = Vec::with_capacity(n);
-    let mut back: Vec<Vec<usize>> = Vec::with_capacity(n);
-    let mut prev: Option<usize> = None; // index of the last non-transparent token
+    let mut score = vec![[f32::NEG_INFINITY; MAX_CANDS]; n];
+    let mut back = vec![[0u8; MAX_CANDS]; n];
+    let mut prev: Option<usize> = None; // the last non-transparent token
     let mut chain: Vec<usize> = Vec::with_capacity(n);
     for k in 0..n {
         let ck = &cands[k];
         if ck.is_empty() || transparent(ck) {
-            score.push(vec![0.0; ck.len()]);
-            back.push(vec![0; ck.len()]);
             continue;
         }
-        let mut s = Vec::with_capacity(ck.len());
-        let mut b = Vec::with_capacity(ck.len());
-        for c in ck {
+        for (j, c) in ck.iter().enumerate().take(MAX_CANDS) {
             match prev {
-                None => {
-                    s.push(c.emission + t[Tc::Start as usize][c.tc as usize]);
-                    b.push(0);
-                }
+                None => score[k][j] = c.emission + t[Tc::Start as usize][c.tc as usize],
                 Some(p) => {
-                    let (mut bs, mut bj) = (f32::NEG_INFINITY, 0);
-                    for (j, pc) in cands[p].iter().enumerate() {
-                        let v = score[p][j] + t[pc.tc as usize][c.tc as usize];
+                    let (mut bs, mut bj) = (f32::NEG_INFINITY, 0u8);
+                    for (pj, pc) in cands[p].iter().enumerate().take(MAX_CANDS) {
+                        let v = score[p][pj] + t[pc.tc as usize][c.tc as usize];
                         if v > bs {
                             bs = v;
-                            bj = j;
+                            bj = pj as u8;
                         }
                     }
-                    s.push(bs + c.emission);
-                    b.push(bj);
+                    score[k][j] = bs + c.emission;
+                    back[k][j] = bj;
                 }
             }
         }
-        score.push(s);
-        back.push(b);
         prev = Some(k);
         chain.push(k);
     }
-    // Backtrack along the chain of non-transparent tokens.
     if let Some(&last) = chain.last() {
-        let mut j = score[last]
-            .iter()
-            .enumerate()
-            .max_by(|a, b| a.1.partial_cmp(b.1).unwrap_or(std::cmp::Ordering::Equal))
-            .map_or(0, |(j, _)| j);
+        let m = cands[last].len().min(MAX_CANDS);
+        let mut j = (0..m)
+            .max_by(|&a, &b| score[last][a].partial_cmp(&score[last][b]).unwrap_or(std::cmp::Ordering::Equal))
+            .unwrap_or(0);
         for idx in (0..chain.len()).rev() {
             let k = chain[idx];
             best[k] = j;
-            j = back[k][j];
+            j = back[k][j] as usize;
         }
     }
     best
@@ -581,36 +513,20 @@ mod tests {
     fn tagged(text: &str) -> Vec<(String, Tag)> {
         let a = Analyzer::builtin();
         let d = a.analyze(text);
-        d.tokens()
-            .iter()
-            .map(|t| (d.text_of(t).to_string(), t.tag))
-            .collect()
+        d.tokens().iter().map(|t| (d.text_of(t).to_string(), t.tag)).collect()
     }
 
     fn tag_of(text: &str, word: &str) -> Tag {
-        tagged(text)
-            .into_iter()
-            .find(|(w, _)| w == word)
-            .map(|(_, t)| t)
-            .unwrap()
+        tagged(text).into_iter().find(|(w, _)| w == word).map(|(_, t)| t).unwrap()
     }
 
     #[test]
     fn noun_verb_ambiguity() {
         assert_eq!(tag_of("Russia attacks Ukraine.", "attacks"), Tag::VBZ);
-        assert_eq!(
-            tag_of("The attacks killed ten people.", "attacks"),
-            Tag::NNS
-        );
-        assert_eq!(
-            tag_of("Russia's attacks on Ukraine continued.", "attacks"),
-            Tag::NNS
-        );
+        assert_eq!(tag_of("The attacks killed ten people.", "attacks"), Tag::NNS);
+        assert_eq!(tag_of("Russia's attacks on Ukraine continued.", "attacks"), Tag::NNS);
         assert_eq!(tag_of("They held talks with Iran.", "talks"), Tag::NNS);
-        assert_eq!(
-            tag_of("Workers will protest on Monday.", "protest"),
-            Tag::VB
-        );
+        assert_eq!(tag_of("Workers will protest on Monday.", "protest"), Tag::VB);
         assert_eq!(tag_of("The protest ended peacefully.", "protest"), Tag::NN);
         assert_eq!(tag_of("Teachers protest over pay.", "protest"), Tag::VBP);
         assert_eq!(tag_of("Israel strikes Gaza.", "strikes"), Tag::VBZ);
@@ -622,10 +538,7 @@ mod tests {
         assert_eq!(tag_of("France expelled him.", "expelled"), Tag::VBD);
         assert_eq!(tag_of("He was expelled by France.", "expelled"), Tag::VBN);
         assert_eq!(tag_of("France has expelled him.", "expelled"), Tag::VBN);
-        assert_eq!(
-            tag_of("The diplomats were summoned to the ministry.", "summoned"),
-            Tag::VBN
-        );
+        assert_eq!(tag_of("The diplomats were summoned to the ministry.", "summoned"), Tag::VBN);
         assert_eq!(tag_of("Russia did not attack Ukraine.", "attack"), Tag::VB);
     }
 
@@ -633,13 +546,7 @@ mod tests {
     fn proper_nouns_and_headlines() {
         assert_eq!(tag_of("He met Macron in Paris.", "Macron"), Tag::NNP);
         assert_eq!(tag_of("The US and the UN agreed.", "US"), Tag::NNP);
-        assert_eq!(
-            tag_of(
-                "Over Half of Haiti Teachers Now Out on Wildcat Strike",
-                "Teachers"
-            ),
-            Tag::NNS
-        );
+        assert_eq!(tag_of("Over Half of Haiti Teachers Now Out on Wildcat Strike", "Teachers"), Tag::NNS);
     }
 
     #[test]
@@ -647,11 +554,6 @@ mod tests {
         let a = Analyzer::builtin();
         let d = a.analyze("Diplomats were summoned and Russia took a step.");
         let lemmas: Vec<&str> = (0..d.tokens().len()).map(|i| d.lemma(i)).collect();
-        assert_eq!(
-            lemmas,
-            [
-                "diplomat", "be", "summon", "and", "russia", "take", "a", "step", "."
-            ]
-        );
+        assert_eq!(lemmas, ["diplomat", "be", "summon", "and", "russia", "take", "a", "step", "."]);
     }
 }

@@ -489,7 +489,9 @@ impl<'a> ArgBuilder<'a> {
             {
                 countries.extend(p.iter().cloned());
             }
-            if countries.is_empty() {
+            // "its troops": the owner is found by coreference, not by a "from" phrase
+            let possessive_pronoun = doc.tokens()[own_start].tag == Tag::PRPS;
+            if countries.is_empty() && !possessive_pronoun {
                 countries = of_actors(&[Attach::Of, Attach::From]);
             }
             if countries.is_empty()

@@ -184,6 +184,15 @@ impl<'a> ClauseAnalyzer<'a> {
                 PredKind::Participle if after_comma && prev.is_some() => {
                     subject = preds[prev.unwrap_or(0)].subject;
                 }
+                // a gerund right after a verb is its complement ("denied attacking")
+                PredKind::Participle
+                    if prev.is_some_and(|p| self.adjacent(preds[p].chunk, c))
+                        && self.doc.tokens()[vg.main].tag == attache_text::Tag::VBG =>
+                {
+                    let p = prev.unwrap_or(0);
+                    governor = Some(p);
+                    subject = preds[p].subject;
+                }
                 PredKind::Participle
                     if c == self.chunks.start
                         || c == self.chunks.start + 1 && matches!(self.kind(self.chunks.start), ChunkKind::Adv) =>
@@ -205,6 +214,12 @@ impl<'a> ClauseAnalyzer<'a> {
                 }
                 _ => {
                     subject = self.subject_left(c);
+                    // a complement clause: "demanded that Russia withdraw"
+                    if let Some(p) = prev
+                        && self.complement_of(preds[p].chunk, c)
+                    {
+                        governor = Some(p);
+                    }
                 }
             }
             preds.push(Pred {
@@ -228,6 +243,21 @@ impl<'a> ClauseAnalyzer<'a> {
             }
         }
         preds
+    }
+
+    /// Whether only adverbs stand between chunks `a` and `b`.
+    fn adjacent(&self, a: usize, b: usize) -> bool {
+        a < b && (a + 1..b).all(|k| matches!(self.kind(k), ChunkKind::Adv))
+    }
+
+    /// Whether the verb group at `c` heads a "that" clause complementing the verb group
+    /// at `g` ("demanded that Russia withdraw").
+    fn complement_of(&self, g: usize, c: usize) -> bool {
+        let mut k = g + 1;
+        while k < c && matches!(self.kind(k), ChunkKind::Adv) {
+            k += 1;
+        }
+        k < c && self.word(k) == "that" && matches!(self.kind(k), ChunkKind::Prep | ChunkKind::Wh)
     }
 
     /// The nearest argument ending before chunk `c` and starting at or after `floor`.
@@ -257,7 +287,10 @@ impl<'a> ClauseAnalyzer<'a> {
                 // A time or place phrase opening the sentence is not the subject
                 // ("On February 5, Moscow ...": "February 5" is inside a PP).
                 let first = self.args[a].first_chunk;
-                if first > self.chunks.start && matches!(self.kind(first - 1), ChunkKind::Prep) {
+                if first > self.chunks.start
+                    && matches!(self.kind(first - 1), ChunkKind::Prep)
+                    && !SUBORDINATORS.contains(&self.word(first - 1))
+                {
                     k = first;
                     continue;
                 }

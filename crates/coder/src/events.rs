@@ -19,6 +19,8 @@ use crate::record::Modality;
 #[derive(Debug, Clone)]
 pub(crate) struct RawEvent {
     pub sentence: usize,
+    /// The predicate (index in the sentence's predicates) that coded it.
+    pub pred: usize,
     /// `None` for a reciprocal act whose code comes from the act it answers.
     pub code: Option<CameoCode>,
     pub source: ActorRef,
@@ -149,8 +151,17 @@ impl<'a> SentenceCoder<'a> {
         None
     }
 
-    /// Matches the elements of `frame` from token `t` to `end`.
-    fn match_elements(&self, frame: &Frame, mut t: usize, end: usize, passive: bool) -> Option<Match> {
+    /// Matches the elements of `frame` from token `t`: the pattern's own words may reach
+    /// up to `end` (the sentence end: "was confident that the United States would ..."),
+    /// an implicit target only up to `clause_end`.
+    fn match_elements(
+        &self,
+        frame: &Frame,
+        mut t: usize,
+        end: usize,
+        clause_end: usize,
+        passive: bool,
+    ) -> Option<Match> {
         let mut target: Option<Vec<ActorRef>> = None;
         let mut source = None;
         let mut last_word_arg: Option<&Arg> = None;
@@ -199,10 +210,8 @@ impl<'a> SentenceCoder<'a> {
             // The noun phrase the last word stood in, else the next one (the object).
             if let Some(a) = last_word_arg.filter(|a| a.has_actor()) {
                 target = Some(a.actors().cloned().collect());
-            } else {
-                if let Some(a) = self.object_at(t, end) {
-                    target = Some(a.actors().cloned().collect());
-                }
+            } else if let Some(a) = self.object_at(t, clause_end.max(t)) {
+                target = Some(a.actors().cloned().collect());
             }
         }
         Some(Match { target, source, end: t })
@@ -300,11 +309,12 @@ impl<'a> SentenceCoder<'a> {
         let attribution = self.attribution(&preds);
         let sentence_actors: Vec<ActorRef> =
             self.clauses.args.iter().filter(|a| !a.appositive).flat_map(|a| a.actors().cloned()).collect();
-        for p in preds.iter() {
+        for (pi, p) in preds.iter().enumerate() {
             if p.vg.main < consumed_until {
                 continue;
             }
             let region_end = self.chunk_start_token(p.end_chunk);
+            let sentence_end = self.sentence_end();
             let after = p.vg.main + 1;
             let subject: Vec<ActorRef> =
                 p.subject.map(|s| self.clauses.args[s].actors().cloned().collect()).unwrap_or_default();
@@ -329,13 +339,14 @@ impl<'a> SentenceCoder<'a> {
                 location: location.clone(),
                 sentence_actors: sentence_actors.clone(),
                 reciprocates: None,
+                pred: pi,
             };
             // 1. a reciprocal act
             let mirror = self
                 .dicts
                 .specials(&p.lemma)
                 .filter(|(s, _)| *s == Special::Mirror)
-                .find_map(|(_, f)| self.match_elements(f, after, region_end, false).map(|m| (f, m)));
+                .find_map(|(_, f)| self.match_elements(f, after, sentence_end, region_end, false).map(|m| (f, m)));
             if let Some((f, m)) = mirror {
                 for s in subject.iter().filter(|s| !s.code.is_countryless()) {
                     out.push(mk(None, s.clone(), None, "mirror", f, m.end.min(region_end)));
@@ -346,7 +357,7 @@ impl<'a> SentenceCoder<'a> {
             // 2. verb patterns
             let mut coded = false;
             for pat in self.dicts.verb_patterns(&p.lemma) {
-                let Some(m) = self.match_elements(&pat.frame, after, region_end, p.passive) else {
+                let Some(m) = self.match_elements(&pat.frame, after, sentence_end, region_end, p.passive) else {
                     continue;
                 };
                 let (sources, targets) = if p.passive {
@@ -367,7 +378,7 @@ impl<'a> SentenceCoder<'a> {
                     (m.source.clone().unwrap_or_else(|| subject.clone()), m.target.clone())
                 };
                 let verb_end = p.vg.particle.map_or(p.vg.main + 1, |x| x + 1);
-                self.emit(&mut out, &sources, targets.as_deref(), pat.code, |s, t| {
+                self.emit(&mut out, &sources, targets.as_deref(), &pat.frame, pat.code, |s, t| {
                     mk(Some(pat.code), s, t, "verb", &pat.frame, verb_end)
                 });
                 if m.end > after {
@@ -387,11 +398,11 @@ impl<'a> SentenceCoder<'a> {
                     let head = obj.conjuncts.first().map_or(s, |c| c.head);
                     let lemma = self.doc.lemma(head);
                     for pat in self.dicts.noun_patterns(lemma) {
-                        let Some(m) = self.match_elements(&pat.frame, head + 1, region_end, false) else {
+                        let Some(m) = self.match_elements(&pat.frame, head + 1, sentence_end, region_end, false) else {
                             continue;
                         };
                         let sources = m.source.clone().unwrap_or_else(|| subject.clone());
-                        self.emit(&mut out, &sources, m.target.as_deref(), pat.code, |s, t| {
+                        self.emit(&mut out, &sources, m.target.as_deref(), &pat.frame, pat.code, |s, t| {
                             let mut e = mk(Some(pat.code), s, t, "light-verb", &pat.frame, m.end);
                             e.trigger = (p.vg.main, head + 1);
                             e
@@ -402,7 +413,100 @@ impl<'a> SentenceCoder<'a> {
                 }
             }
         }
+        self.govern(&preds, &mut out);
         (out, attribution)
+    }
+
+    /// The governing verb class of predicate `g` ("threatened", "called on", "is ready"),
+    /// if any, and where its words end.
+    fn governing(&self, g: &Pred, until: usize) -> Option<Special> {
+        let after = g.vg.particle.map_or(g.vg.main + 1, |x| x + 1);
+        self.dicts
+            .specials(&g.lemma)
+            .filter(|(s, _)| s.is_governing())
+            .find(|(_, f)| f.elements.is_empty() || self.match_elements(f, after, until, until, false).is_some())
+            .map(|(s, _)| *s)
+    }
+
+    /// Recodes the events of complements under governing verbs: "promised to send aid"
+    /// (033), "threatened to attack" (1384), "urged Iran to release" (0253), "refused to
+    /// help" (122), "denied attacking" (016); and events announced with "will" as intents
+    /// or threats. The complement's own event is replaced; a refused or denied act that
+    /// the class cannot recode stays, marked as not having happened.
+    fn govern(&self, preds: &[Pred], out: &mut Vec<RawEvent>) {
+        let mut i = 0;
+        while i < out.len() {
+            let pi = out[i].pred;
+            let p = &preds[pi];
+            let Some(code) = out[i].code else {
+                i += 1;
+                continue;
+            };
+            let governed = p.governor.and_then(|g| {
+                let until = self.doc.chunks()[p.chunk].start;
+                self.governing(&preds[g], until).map(|class| (g, class))
+            });
+            let Some((g, class)) = governed else {
+                // "will send aid": the announcement is the event
+                let will = p.vg.modal.is_some_and(|m| {
+                    matches!(self.doc.lemma(m), "will" | "shall" | "would") || self.doc.norm(m) == "'ll"
+                });
+                if will
+                    && !out[i].modality.negated
+                    && let Some(c) = self.dicts.recode(Special::Intend, code)
+                {
+                    out[i].code = Some(c);
+                    out[i].modality.hypothetical = false;
+                    out[i].modality.future = true;
+                    out[i].rule = "announced";
+                }
+                i += 1;
+                continue;
+            };
+            let gov = &preds[g];
+            let Some(new) = self.dicts.recode(class, code) else {
+                if matches!(class, Special::Refuse | Special::Deny) {
+                    out[i].modality.negated = true;
+                }
+                i += 1;
+                continue;
+            };
+            let gov_modality = self.modality(preds, gov);
+            let mut e = out.remove(i);
+            let inner_source = e.source.clone();
+            let gov_subject: Vec<ActorRef> =
+                gov.subject.map(|s| self.clauses.args[s].actors().cloned().collect()).unwrap_or_default();
+            if let Some(s) = gov_subject.iter().find(|s| same_primary(&s.code, &e.source.code)).or(gov_subject.first())
+            {
+                e.source = s.clone();
+            }
+            if class.targets_object() {
+                // the one urged or ordered is the complement's subject
+                e.target = Some(inner_source);
+            }
+            e.code = Some(new);
+            e.modality = gov_modality;
+            e.trigger = (gov.vg.main, e.trigger.1.max(gov.vg.main + 1));
+            e.pattern = format!("{} {} ({})", class.keyword(), gov.lemma, e.pattern);
+            e.rule = "governed";
+            e.pred = g;
+            // the governing verb's own event with the same actors is superseded
+            out.retain(|o| {
+                !(o.pred == g
+                    && o.source.code == e.source.code
+                    && o.target.as_ref().map(|t| t.code) == e.target.as_ref().map(|t| t.code))
+            });
+            let dup = out.iter().any(|o| {
+                o.code == e.code
+                    && o.source.code == e.source.code
+                    && o.target.as_ref().map(|t| t.code) == e.target.as_ref().map(|t| t.code)
+            });
+            if !dup && e.target.as_ref().is_none_or(|t| t.code != e.source.code) {
+                out.insert(i.min(out.len()), e);
+                i += 1;
+            }
+            i = i.min(out.len());
+        }
     }
 
     /// One event per source × target; a pattern whose target could not be found codes an
@@ -412,16 +516,36 @@ impl<'a> SentenceCoder<'a> {
         out: &mut Vec<RawEvent>,
         sources: &[ActorRef],
         targets: Option<&[ActorRef]>,
+        frame: &Frame,
         code: CameoCode,
         make: impl Fn(ActorRef, Option<ActorRef>) -> RawEvent,
     ) {
         let targets: Vec<&ActorRef> = targets.map(|t| t.iter().collect()).unwrap_or_default();
+        let named_sources = sources.iter().filter(|o| !o.code.is_countryless()).count();
         for s in sources {
             if s.code.is_countryless() && s.code.rest().is_empty() {
                 continue;
             }
             if targets.is_empty() {
-                if untargeted_ok(code) {
+                // A pattern with an explicit TARGET needs one; without it, the event may have
+                // none ("teachers went on strike"). A joint act of several countries is
+                // coded pairwise ("Russia and China agreed to cooperate").
+                if frame.has_target() {
+                    continue;
+                }
+                if named_sources >= 2 && joint_act(code) && !s.code.is_countryless() {
+                    for o in sources.iter().filter(|o| !o.code.is_countryless() && !same_primary(&o.code, &s.code)) {
+                        let t = ActorRef { antecedent: None, ..o.clone() };
+                        let e = make(s.clone(), Some(t));
+                        if !out.iter().any(|x| {
+                            x.code == e.code
+                                && x.source.code == e.source.code
+                                && x.target.as_ref().map(|y| y.code) == e.target.as_ref().map(|y| y.code)
+                        }) {
+                            out.push(e);
+                        }
+                    }
+                } else {
                     out.push(make(s.clone(), None));
                 }
                 continue;
@@ -488,7 +612,7 @@ impl<'a> SentenceCoder<'a> {
                     continue;
                 }
                 let end = self.sentence_end();
-                if let Some(m) = self.match_elements(f, p.vg.main + 1, end, false)
+                if let Some(m) = self.match_elements(f, p.vg.main + 1, end, end, false)
                     && let Some(t) = m.target
                 {
                     out.extend(t);
@@ -501,7 +625,7 @@ impl<'a> SentenceCoder<'a> {
             for (sp, f) in self.dicts.specials(self.doc.norm(i)) {
                 if *sp == Special::Attribution
                     && !preds.iter().any(|p| p.vg.main == i)
-                    && let Some(m) = self.match_elements(f, i + 1, s.tokens.end, false)
+                    && let Some(m) = self.match_elements(f, i + 1, s.tokens.end, s.tokens.end, false)
                     && let Some(t) = m.target
                 {
                     out.extend(t);
@@ -546,10 +670,10 @@ fn sector_ok(a: &ActorRef, sectors: &[attache_ontology::Code3]) -> bool {
     sectors.is_empty() || sectors.iter().any(|s| a.code.has_sector(s.as_str()))
 }
 
-/// Codes that make sense without a target: protests, force posture, violence, and
-/// statements of intent to act alone.
-fn untargeted_ok(code: CameoCode) -> bool {
-    matches!(code.root_number(), 14 | 15 | 18 | 19 | 20)
+/// Codes of acts that several parties do together: a coordinated subject without a
+/// target means each did it with the others (agree, meet, sign, cooperate, fight).
+fn joint_act(code: CameoCode) -> bool {
+    matches!(code.root_number(), 3..=6 | 19)
 }
 
 /// Whether two actor codes name the same country (or organisation).

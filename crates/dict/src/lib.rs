@@ -63,7 +63,12 @@ pub const BUILTIN: &[(&str, &str)] = &[
     ("people-g20.txt", include_str!("../../../dictionaries/people-g20.txt")),
     ("people-world.txt", include_str!("../../../dictionaries/people-world.txt")),
     ("agents.txt", include_str!("../../../dictionaries/agents.txt")),
-    ("events.txt", include_str!("../../../dictionaries/events.txt")),
+    ("grammar.txt", include_str!("../../../dictionaries/grammar.txt")),
+    ("events-01-05.txt", include_str!("../../../dictionaries/events-01-05.txt")),
+    ("events-06-09.txt", include_str!("../../../dictionaries/events-06-09.txt")),
+    ("events-10-13.txt", include_str!("../../../dictionaries/events-10-13.txt")),
+    ("events-14-17.txt", include_str!("../../../dictionaries/events-14-17.txt")),
+    ("events-18-20.txt", include_str!("../../../dictionaries/events-18-20.txt")),
     ("discards.txt", include_str!("../../../dictionaries/discards.txt")),
 ];
 
@@ -108,6 +113,8 @@ pub struct Dictionaries {
     /// Special verb phrases (mirror, light, say...) by verb lemma.
     pub(crate) special_verbs: FxHashMap<String, Vec<u32>>,
     pub(crate) discard_matcher: PhraseMatcher,
+    /// Code maps of the governing verb classes.
+    pub(crate) maps: FxHashMap<(Special, Option<attache_ontology::CameoCode>), (attache_ontology::CameoCode, Origin)>,
 }
 
 impl Dictionaries {
@@ -216,6 +223,31 @@ impl Dictionaries {
     /// (a plain light verb or speech verb).
     pub fn is_special_verb(&self, lemma: &str, class: Special) -> bool {
         self.specials(lemma).any(|(s, f)| *s == class && f.elements.is_empty())
+    }
+
+    /// The code a governing verb class gives to the event of its complement: the map of
+    /// the code itself, else of its base code, else of its root, else the class default
+    /// (`*`); `None` when the class has no map for it.
+    ///
+    /// ```
+    /// use attache_dict::{Dictionaries, Special};
+    /// use attache_ontology::CameoCode;
+    /// let (d, _) = Dictionaries::from_texts(&[("m.txt", "intend maps: 07 033 | 073 0333 | * 030\n")]);
+    /// let c = |s: &str| CameoCode::parse(s).unwrap();
+    /// assert_eq!(d.recode(Special::Intend, c("073")), Some(c("0333")));
+    /// assert_eq!(d.recode(Special::Intend, c("071")), Some(c("033")));
+    /// assert_eq!(d.recode(Special::Intend, c("190")), Some(c("030")));
+    /// assert_eq!(d.recode(Special::Threaten, c("190")), None);
+    /// ```
+    pub fn recode(&self, class: Special, code: attache_ontology::CameoCode) -> Option<attache_ontology::CameoCode> {
+        let get = |k: Option<attache_ontology::CameoCode>| self.maps.get(&(class, k)).map(|(c, _)| *c);
+        get(Some(code)).or_else(|| get(Some(code.base()))).or_else(|| get(Some(code.root()))).or_else(|| get(None))
+    }
+
+    /// The governing verb class of a verb lemma whose phrase has no further words
+    /// ("threaten"), if any; phrases with words ("call on") are found with [`Dictionaries::specials`].
+    pub fn governing_class(&self, lemma: &str) -> Option<Special> {
+        self.specials(lemma).find(|(s, f)| s.is_governing() && f.elements.is_empty()).map(|(s, _)| *s)
     }
 
     /// The discard phrase matcher (payloads are [`Hit::Discard`]).

@@ -71,6 +71,8 @@ pub(crate) struct Builder {
     patterns: Vec<Pattern>,
     specials: Vec<(Special, Frame)>,
     discards: Vec<(String, bool, Origin)>,
+    /// Code maps of governing verb classes: (class, from code or `*`, to code).
+    maps: Vec<(Special, Option<CameoCode>, CameoCode, Origin)>,
     diags: Vec<Diagnostic>,
 }
 
@@ -298,6 +300,36 @@ impl Builder {
                     Err(e) => self.diag(Severity::Error, origin, format!("in `{item}`: {e}")),
                 }
             }
+        } else if kind == "maps" {
+            let Some(class) = Special::from_keyword(head).filter(|s| s.is_governing()) else {
+                return self.diag(Severity::Error, origin, format!("`{head} maps:`: maps belong to a governing verb class (intend, appeal, demand, threaten, refuse, deny)"));
+            };
+            for item in items {
+                let mut f = item.split_whitespace();
+                let (Some(from), Some(to), None) = (f.next(), f.next(), f.next()) else {
+                    self.diag(
+                        Severity::Error,
+                        origin,
+                        format!("`{item}`: write FROM TO (two CAMEO codes, or * TO for the default)"),
+                    );
+                    continue;
+                };
+                let from = if from == "*" {
+                    None
+                } else {
+                    match CameoCode::parse(from) {
+                        Ok(c) => Some(c),
+                        Err(e) => {
+                            self.diag(Severity::Error, origin, e.to_string());
+                            continue;
+                        }
+                    }
+                };
+                match CameoCode::parse(to) {
+                    Ok(to) => self.maps.push((class, from, to, origin.clone())),
+                    Err(e) => self.diag(Severity::Error, origin, e.to_string()),
+                }
+            }
         } else if head == "discard" && (kind == "sentence" || kind == "story") {
             for item in items {
                 self.discards.push((item.to_string(), kind == "story", origin.clone()));
@@ -306,7 +338,7 @@ impl Builder {
             self.diag(
                 Severity::Error,
                 origin,
-                format!("unknown kind `{kind}` (actors: name adj people capital place media; agents: agent generic modifier former envoy; events: verb noun phrase; discard sentence/story; person)"),
+                format!("unknown kind `{kind}` (actors: name adj people capital place media; agents: agent generic modifier former envoy; events: verb noun phrase maps; discard sentence/story; person)"),
             );
         }
     }
@@ -374,6 +406,22 @@ impl Builder {
             d.discard_matcher.insert(phrase, Hit::Discard(i as u32));
         }
         d.discards = std::mem::take(&mut self.discards);
+        for (class, from, to, origin) in std::mem::take(&mut self.maps) {
+            let key = (class, from);
+            if let Some((old, o)) = d.maps.get(&key)
+                && *old != to
+            {
+                let msg = format!(
+                    "`{}` maps {} twice: to {} ({o}) and to {}",
+                    class.keyword(),
+                    from.map_or("*".to_string(), |c| c.to_string()),
+                    old,
+                    to
+                );
+                self.diags.push(Diagnostic { severity: Severity::Warning, origin: origin.clone(), message: msg });
+            }
+            d.maps.insert(key, (to, origin));
+        }
         (d, self.diags)
     }
 }

@@ -60,6 +60,36 @@ pub enum Special {
     /// A phrase after which a noun phrase names who reports the event ("according to",
     /// "became known to").
     Attribution,
+    /// A verb that announces what its infinitive says ("promised to send aid": 07 → 033).
+    Intend,
+    /// A verb that asks another to do what its infinitive says ("urged Iran to release":
+    /// 084 → 0253).
+    Appeal,
+    /// A verb that demands it ("demanded that Russia withdraw": 087 → 1056).
+    Demand,
+    /// A verb that threatens it ("threatened to attack": 19 → 1384).
+    Threaten,
+    /// A verb that refuses it ("refused to help": 07 → 122); what is refused did not happen.
+    Refuse,
+    /// A verb that denies it ("denied attacking": 016); what is denied did not happen.
+    Deny,
+}
+
+impl Special {
+    /// The classes of governing verbs, which recode the event of their complement.
+    pub const GOVERNING: [Special; 6] =
+        [Special::Intend, Special::Appeal, Special::Demand, Special::Threaten, Special::Refuse, Special::Deny];
+
+    /// Whether this is a class of governing verbs.
+    pub fn is_governing(self) -> bool {
+        Special::GOVERNING.contains(&self)
+    }
+
+    /// Whether the governing verb's object (not its subject) is the target of the
+    /// recoded event ("urged Iran to ...": Iran).
+    pub fn targets_object(self) -> bool {
+        matches!(self, Special::Appeal | Special::Demand)
+    }
 }
 
 impl Special {
@@ -70,6 +100,12 @@ impl Special {
             Special::Light => "light",
             Special::Say => "say",
             Special::Attribution => "attribution",
+            Special::Intend => "intend",
+            Special::Appeal => "appeal",
+            Special::Demand => "demand",
+            Special::Threaten => "threaten",
+            Special::Refuse => "refuse",
+            Special::Deny => "deny",
         }
     }
 
@@ -79,6 +115,12 @@ impl Special {
             "light" => Special::Light,
             "say" => Special::Say,
             "attribution" => Special::Attribution,
+            "intend" => Special::Intend,
+            "appeal" => Special::Appeal,
+            "demand" => Special::Demand,
+            "threaten" => Special::Threaten,
+            "refuse" => Special::Refuse,
+            "deny" => Special::Deny,
             _ => return None,
         })
     }

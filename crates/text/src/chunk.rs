@@ -334,7 +334,8 @@ fn scan_vg(doc: &Doc, i: usize, end: usize) -> Option<(usize, VerbGroup)> {
     let be_before = verbs[..verbs.len().saturating_sub(1)].iter().any(|&v| matches!(lemma(v), "be" | "get"));
     let voice = if main_tag == Tag::VBN && be_before { Voice::Passive } else { Voice::Active };
     let first = verbs.first().copied();
-    let finite = modal.is_some() || first.is_some_and(|f| tag(f).is_finite_verb());
+    // a bare base form is finite too: a subjunctive or imperative ("demanded that Russia withdraw")
+    let finite = modal.is_some() || first.is_some_and(|f| tag(f).is_finite_verb() || tag(f) == Tag::VB && !infinitive);
     let past = first.is_some_and(|f| tag(f) == Tag::VBD) && modal.is_none();
     let nonfinite_participle = !finite && !infinitive && verbs.len() == 1 && matches!(main_tag, Tag::VBG | Tag::VBN);
     let copula = lemma(main) == "be";

@@ -314,9 +314,11 @@ impl<'a> ArgBuilder<'a> {
         })
     }
 
+    /// The dictionary phrases that start in tokens `start..end` (a name may run on into an
+    /// attached phrase: "Republic of the Congo").
     fn mentions_in(&self, start: usize, end: usize) -> impl Iterator<Item = &Found> {
         let from = self.found.partition_point(|f| f.start < start);
-        self.found[from..].iter().take_while(move |f| f.start < end).filter(move |f| f.end <= end)
+        self.found[from..].iter().take_while(move |f| f.start < end)
     }
 
     /// Composes the actors of one noun phrase (own tokens `start..end`, possessor before
@@ -340,10 +342,17 @@ impl<'a> ArgBuilder<'a> {
         let mut covered = 0usize;
         for f in self.mentions_in(own_start, end) {
             covered += f.end - f.start;
+            // An entry dated for this time wins over undated ones ("Moscow" in 1985 is SUN).
+            let dated_holds = f.lexemes.iter().any(|l| {
+                matches!(l, Lexeme::Actor(a, _) if self.dicts.actor(*a).is_dated() && self.dicts.actor(*a).holds_on(self.date))
+            });
             for lx in &f.lexemes {
                 match *lx {
                     Lexeme::Actor(a, kind) => {
                         let e = self.dicts.actor(a);
+                        if !e.holds_on(self.date) || dated_holds && !e.is_dated() {
+                            continue;
+                        }
                         let r = ActorRef {
                             code: e.code,
                             start: f.start,

@@ -64,6 +64,8 @@ pub(crate) struct ClauseAnalyzer<'a> {
     pub doc: &'a Doc,
     pub args: &'a [Arg],
     pub chunks: std::ops::Range<usize>,
+    /// The sentence's temporal expressions ("on Tuesday"): transparent to clause structure.
+    pub times: &'a [crate::dates::TimeExpr],
 }
 
 impl<'a> ClauseAnalyzer<'a> {
@@ -245,16 +247,22 @@ impl<'a> ClauseAnalyzer<'a> {
         preds
     }
 
-    /// Whether only adverbs stand between chunks `a` and `b`.
+    /// Whether chunk `c` lies inside a temporal expression.
+    fn is_time(&self, c: usize) -> bool {
+        let ch = &self.doc.chunks()[c];
+        self.times.iter().any(|t| t.start <= ch.start && ch.end <= t.end)
+    }
+
+    /// Whether only adverbs and dates stand between chunks `a` and `b`.
     fn adjacent(&self, a: usize, b: usize) -> bool {
-        a < b && (a + 1..b).all(|k| matches!(self.kind(k), ChunkKind::Adv))
+        a < b && (a + 1..b).all(|k| matches!(self.kind(k), ChunkKind::Adv) || self.is_time(k))
     }
 
     /// Whether the verb group at `c` heads a "that" clause complementing the verb group
     /// at `g` ("demanded that Russia withdraw").
     fn complement_of(&self, g: usize, c: usize) -> bool {
         let mut k = g + 1;
-        while k < c && matches!(self.kind(k), ChunkKind::Adv) {
+        while k < c && (matches!(self.kind(k), ChunkKind::Adv) || self.is_time(k)) {
             k += 1;
         }
         k < c && self.word(k) == "that" && matches!(self.kind(k), ChunkKind::Prep | ChunkKind::Wh)
@@ -262,9 +270,11 @@ impl<'a> ClauseAnalyzer<'a> {
 
     /// The nearest argument ending before chunk `c` and starting at or after `floor`.
     fn arg_before(&self, c: usize, floor: usize) -> Option<usize> {
-        (floor..c)
-            .rev()
-            .find_map(|k| self.arg_at(k).filter(|&a| self.args[a].end_chunk == k + 1 && !self.args[a].appositive))
+        (floor..c).rev().find_map(|k| {
+            self.arg_at(k).filter(|&a| {
+                self.args[a].end_chunk == k + 1 && !self.args[a].appositive && !self.is_time(self.args[a].first_chunk)
+            })
+        })
     }
 
     /// The subject of a finite verb group: the nearest argument to its left in the clause.

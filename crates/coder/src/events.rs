@@ -62,6 +62,8 @@ pub(crate) struct SentenceCoder<'a> {
     pub sentence: usize,
     pub clauses: ClauseAnalyzer<'a>,
     pub nested: &'a [Arg],
+    /// The sentence's temporal expressions: their words may be skipped by patterns.
+    pub times: &'a [crate::dates::TimeExpr],
     /// First token → (is top-level, index).
     starts: FxHashMap<usize, (bool, usize)>,
     /// Token → chunk.
@@ -75,6 +77,7 @@ impl<'a> SentenceCoder<'a> {
         sentence: usize,
         args: &'a [Arg],
         nested: &'a [Arg],
+        times: &'a [crate::dates::TimeExpr],
     ) -> SentenceCoder<'a> {
         let s = &doc.sentences()[sentence];
         let mut starts = FxHashMap::default();
@@ -95,8 +98,9 @@ impl<'a> SentenceCoder<'a> {
             doc,
             dicts,
             sentence,
-            clauses: ClauseAnalyzer { doc, args, chunks: s.chunks.clone() },
+            clauses: ClauseAnalyzer { doc, args, chunks: s.chunks.clone(), times },
             nested,
+            times,
             starts,
             chunk_of,
         }
@@ -116,7 +120,7 @@ impl<'a> SentenceCoder<'a> {
 
     fn skippable(&self, t: usize) -> bool {
         let tag = self.doc.tokens()[t].tag;
-        tag.is_adverb() || tag == Tag::RP
+        tag.is_adverb() || tag == Tag::RP || self.times.iter().any(|x| x.start <= t && t < x.end)
     }
 
     /// Skips adverbs and particles from `t`.
@@ -130,23 +134,62 @@ impl<'a> SentenceCoder<'a> {
     /// Finds a word of `alts` at or after `t`, skipping adverbs and the words of the noun
     /// phrase it stands in; returns its token.
     fn find_word(&self, alts: &[String], t: usize, end: usize) -> Option<usize> {
-        let limit = end.min(t + 10);
+        let limit = end.min(t + 12);
+        // the noun phrase that starts here, with its "of" phrases, may be searched through
+        // ("provide 25,000 tons of food aid")
+        let s = self.skip_adverbs(t, end);
+        let reach = self.arg_starting(s).map_or(s, |a| a.end);
         for q in t..limit {
             let hit = alts.iter().any(|a| a == self.doc.norm(q) || a == self.doc.lemma(q));
             if hit {
-                // everything between t and q is an adverb or inside q's noun phrase
+                // everything between t and q is an adverb, a date, inside q's noun phrase or
+                // inside the argument that starts at t
                 let np = self
                     .chunk_of
                     .get(&q)
                     .filter(|&&c| self.doc.chunks()[c].is_np())
                     .map(|&c| self.doc.chunks()[c].start);
-                let ok = (t..q).all(|k| self.skippable(k) || np.is_some_and(|s| k >= s));
+                let ok = (t..q).all(|k| self.skippable(k) || np.is_some_and(|n| k >= n) || (k >= s && k < reach));
                 return ok.then_some(q);
             }
             let is_np_word = self.chunk_of.get(&q).is_some_and(|&c| self.doc.chunks()[c].is_np());
-            if !(self.skippable(q) || is_np_word) {
+            if !(self.skippable(q) || is_np_word || q < reach) {
                 return None;
             }
+        }
+        None
+    }
+
+    /// The first argument naming an actor after `t` in the clause, when the phrase a
+    /// pattern points at names none ("pessimistic about the chances of resuming talks
+    /// with Syria" → Syria). Stops at a finite verb or clause punctuation; skips places
+    /// and times ("in Haiti", "on Friday"), which locate rather than suffer the event.
+    fn deep_target(&self, t: usize, clause_end: usize) -> Option<&Arg> {
+        let mut k = t;
+        while k < clause_end {
+            let tag = self.doc.tokens()[k].tag;
+            if tag.is_finite_verb() || tag == Tag::MD || matches!(tag, Tag::WDT | Tag::WP | Tag::Colon) {
+                return None;
+            }
+            if let Some(a) = self.arg_starting(k) {
+                let locative = k > 0
+                    && matches!(
+                        self.doc.norm(k - 1),
+                        "in" | "at"
+                            | "near"
+                            | "during"
+                            | "across"
+                            | "throughout"
+                            | "inside"
+                            | "outside"
+                            | "since"
+                            | "until"
+                    );
+                if a.has_actor() && !locative {
+                    return Some(a);
+                }
+            }
+            k += 1;
         }
         None
     }
@@ -181,7 +224,12 @@ impl<'a> SentenceCoder<'a> {
                     if passive {
                         continue; // the subject is the target
                     }
-                    let arg = self.object_at(t, end)?;
+                    let mut arg = self.object_at(t, end)?;
+                    if !arg.has_actor()
+                        && let Some(deep) = self.deep_target(arg.start, clause_end.max(arg.end))
+                    {
+                        arg = deep;
+                    }
                     let actors: Vec<ActorRef> = arg.actors().filter(|a| sector_ok(a, sectors)).cloned().collect();
                     if actors.is_empty() && !sectors.is_empty() {
                         return None;
@@ -211,6 +259,9 @@ impl<'a> SentenceCoder<'a> {
             if let Some(a) = last_word_arg.filter(|a| a.has_actor()) {
                 target = Some(a.actors().cloned().collect());
             } else if let Some(a) = self.object_at(t, clause_end.max(t)) {
+                let a = if a.has_actor() { a } else { self.deep_target(a.start, clause_end).unwrap_or(a) };
+                target = Some(a.actors().cloned().collect());
+            } else if let Some(a) = self.deep_target(t, clause_end) {
                 target = Some(a.actors().cloned().collect());
             }
         }
@@ -414,7 +465,34 @@ impl<'a> SentenceCoder<'a> {
             }
         }
         self.govern(&preds, &mut out);
+        self.add_reverses(&mut out);
         (out, attribution)
+    }
+
+    /// Adds the mirror image of events that imply one ("Taiwan's minister visited
+    /// Russia": Russia hosted him, 043).
+    fn add_reverses(&self, out: &mut Vec<RawEvent>) {
+        let n = out.len();
+        for i in 0..n {
+            let (Some(code), Some(target)) = (out[i].code, out[i].target.clone()) else { continue };
+            let Some(rev) = self.dicts.reverse_code(code) else { continue };
+            if target.code.is_countryless() {
+                continue;
+            }
+            let mut e = out[i].clone();
+            e.source = target;
+            e.target = Some(out[i].source.clone());
+            e.code = Some(rev);
+            e.rule = "implied";
+            let dup = out.iter().any(|o| {
+                o.code == e.code
+                    && o.source.code == e.source.code
+                    && o.target.as_ref().map(|t| t.code) == e.target.as_ref().map(|t| t.code)
+            });
+            if !dup {
+                out.push(e);
+            }
+        }
     }
 
     /// The governing verb class of predicate `g` ("threatened", "called on", "is ready"),
@@ -464,6 +542,12 @@ impl<'a> SentenceCoder<'a> {
                 continue;
             };
             let gov = &preds[g];
+            // "wants Germany to pay": an intent about someone else's act is an appeal to them
+            let class = if class == Special::Intend && p.subject.is_some() && p.subject != gov.subject {
+                Special::Appeal
+            } else {
+                class
+            };
             let Some(new) = self.dicts.recode(class, code) else {
                 if matches!(class, Special::Refuse | Special::Deny) {
                     out[i].modality.negated = true;
@@ -480,7 +564,7 @@ impl<'a> SentenceCoder<'a> {
             {
                 e.source = s.clone();
             }
-            if class.targets_object() {
+            if class.targets_object() && !same_primary(&inner_source.code, &e.source.code) {
                 // the one urged or ordered is the complement's subject
                 e.target = Some(inner_source);
             }

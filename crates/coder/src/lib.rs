@@ -143,6 +143,47 @@ impl Coder {
         &self.analyzer
     }
 
+    /// Runs the linguistic stages on `text`, then makes every multi-word name the
+    /// dictionaries know one noun phrase ("the United States", "Russia Today"), whatever
+    /// the tagger made of its words.
+    pub fn analyze(&self, text: &str) -> Doc {
+        let mut doc = self.analyzer.analyze(text);
+        let mut changed = false;
+        for si in 0..doc.sentences().len() {
+            let range = doc.sentences()[si].tokens.clone();
+            for f in mentions::find(&doc, &self.dicts, range) {
+                let is_name = f.end - f.start >= 2
+                    && f.lexemes.iter().any(|l| {
+                        matches!(
+                            l,
+                            mentions::Lexeme::Person(_)
+                                | mentions::Lexeme::Actor(
+                                    _,
+                                    attache_dict::ActorKind::Name
+                                        | attache_dict::ActorKind::Media
+                                        | attache_dict::ActorKind::Capital
+                                        | attache_dict::ActorKind::Place
+                                )
+                        )
+                    });
+                if !is_name {
+                    continue;
+                }
+                for t in f.start..f.end {
+                    let tok = &doc.tokens()[t];
+                    if tok.shape.has(attache_text::Shape::CAPITALIZED) && !tok.tag.is_noun() {
+                        doc.set_tag(t, attache_text::Tag::NNP);
+                        changed = true;
+                    }
+                }
+            }
+        }
+        if changed {
+            attache_text::chunk::chunk(&mut doc);
+        }
+        doc
+    }
+
     /// Codes one document.
     ///
     /// A document longer than [`WINDOW`] bytes (no news story is) is coded window by
@@ -150,7 +191,7 @@ impl Coder {
     /// the input; spans, sentence numbers and ids stay those of the whole document.
     pub fn code(&self, document: &Document) -> Coded {
         if document.text.len() <= WINDOW {
-            let doc = self.analyzer.analyze(&document.text);
+            let doc = self.analyze(&document.text);
             return self.code_analyzed(document, &doc);
         }
         let mut all = Coded::default();
@@ -160,7 +201,7 @@ impl Coder {
         while start < text.len() {
             let end = window_end(text, start);
             let part = Document { text: text[start..end].to_string(), ..document.clone() };
-            let doc = self.analyzer.analyze(&part.text);
+            let doc = self.analyze(&part.text);
             let coded = self.code_analyzed(&part, &doc);
             let first_id = all.events.len();
             for mut e in coded.events {
@@ -185,7 +226,7 @@ impl Coder {
     /// with their actors, predicates with their subjects, and the events; for people
     /// writing dictionaries (`attache parse`).
     pub fn explain(&self, document: &Document) -> String {
-        let doc = self.analyzer.analyze(&document.text);
+        let doc = self.analyze(&document.text);
         let mut trace = String::new();
         let coded = self.run(document, &doc, Some(&mut trace));
         trace.push_str(&format!("\n{} events\n", coded.events.len()));
@@ -253,7 +294,7 @@ impl Coder {
             if skip[i] {
                 continue;
             }
-            let sc = SentenceCoder::new(doc, dicts, i, &args, &nested);
+            let sc = SentenceCoder::new(doc, dicts, i, &args, &nested, &times[i]);
             let (evs, attr) = sc.code();
             if let Some(t) = trace.as_deref_mut() {
                 explain::sentence(t, doc, i, &args, &sc, &evs, &times[i]);

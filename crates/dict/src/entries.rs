@@ -60,8 +60,28 @@ pub struct ActorEntry {
     pub kind: ActorKind,
     /// The phrase as written in the dictionary.
     pub phrase: String,
+    /// First day the entry holds (`SUN capital ..1991-12-25: Moscow`), if bounded.
+    pub from: Option<NaiveDate>,
+    /// Last day it holds, if bounded.
+    pub to: Option<NaiveDate>,
     /// Where it was defined.
     pub origin: Origin,
+}
+
+impl ActorEntry {
+    /// Whether the entry has a date range.
+    pub fn is_dated(&self) -> bool {
+        self.from.is_some() || self.to.is_some()
+    }
+
+    /// Whether the entry holds on `date` (an undated entry always does; a dated one only
+    /// when the date is known and in range).
+    pub fn holds_on(&self, date: Option<NaiveDate>) -> bool {
+        if !self.is_dated() {
+            return true;
+        }
+        date.is_some_and(|d| self.from.is_none_or(|f| f <= d) && self.to.is_none_or(|t| d <= t))
+    }
 }
 
 /// A dated role of a person.

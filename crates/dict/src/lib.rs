@@ -244,6 +244,12 @@ impl Dictionaries {
         get(Some(code)).or_else(|| get(Some(code.base()))).or_else(|| get(Some(code.root()))).or_else(|| get(None))
     }
 
+    /// The code of the mirror image an event of `code` implies ("visit" 042 → "host"
+    /// 043), from the exact code only.
+    pub fn reverse_code(&self, code: attache_ontology::CameoCode) -> Option<attache_ontology::CameoCode> {
+        self.maps.get(&(Special::Reverse, Some(code))).map(|(c, _)| *c)
+    }
+
     /// The governing verb class of a verb lemma whose phrase has no further words
     /// ("threaten"), if any; phrases with words ("call on") are found with [`Dictionaries::specials`].
     pub fn governing_class(&self, lemma: &str) -> Option<Special> {

@@ -29,17 +29,19 @@ pub enum Hit {
 enum Case {
     /// Any case.
     Any,
-    /// The first token must be capitalized.
+    /// The token must be capitalized.
     Capitalized,
-    /// The first token must be written exactly so (acronyms).
+    /// The token must be written exactly so (acronyms).
     Exact,
 }
+
+/// Per token of a phrase: the case the text must have, and the surface for `Exact`.
+type Cases = Vec<(Case, Box<str>)>;
 
 #[derive(Debug, Clone)]
 struct Phrase {
     tokens: Vec<Box<str>>,
-    first_surface: Box<str>,
-    case: Case,
+    cases: Cases,
     hits: Vec<Hit>,
 }
 
@@ -50,33 +52,40 @@ pub struct PhraseMatcher {
     phrases: Vec<Phrase>,
 }
 
-/// The normalized tokens of a phrase and the surface of its first token.
-fn tokenize(phrase: &str) -> (Vec<Box<str>>, Box<str>, Shape) {
+/// The normalized tokens of a phrase and the case each must have in text: a token written
+/// in capitals must appear so (`US`), a capitalized one capitalized (`Russia Today`
+/// does not match "Russia today"), a lower-case one in any case.
+fn tokenize(phrase: &str) -> (Vec<Box<str>>, Cases) {
     let doc = attache_text::segment::segment(phrase);
     let tokens = (0..doc.tokens().len()).map(|i| Box::from(doc.norm(i))).collect();
-    let (first, shape) =
-        doc.tokens().first().map_or((Box::from(""), Shape::default()), |t| (Box::from(doc.text_of(t)), t.shape));
-    (tokens, first, shape)
+    let cases = doc
+        .tokens()
+        .iter()
+        .map(|t| {
+            let case = if t.shape.has(Shape::ALL_CAPS) {
+                Case::Exact
+            } else if t.shape.has(Shape::CAPITALIZED) {
+                Case::Capitalized
+            } else {
+                Case::Any
+            };
+            (case, Box::from(if case == Case::Exact { doc.text_of(t) } else { "" }))
+        })
+        .collect();
+    (tokens, cases)
 }
 
 impl PhraseMatcher {
     /// Adds a phrase; a phrase already present gains the hit.
     pub fn insert(&mut self, phrase: &str, hit: Hit) {
-        let (tokens, first_surface, shape) = tokenize(phrase);
+        let (tokens, cases) = tokenize(phrase);
         if tokens.is_empty() {
             return;
         }
-        let case = if shape.has(Shape::ALL_CAPS) {
-            Case::Exact
-        } else if shape.has(Shape::CAPITALIZED) {
-            Case::Capitalized
-        } else {
-            Case::Any
-        };
         let ids = self.first.entry(tokens[0].clone()).or_default();
         for &id in ids.iter() {
             let p = &mut self.phrases[id as usize];
-            if p.tokens == tokens && p.case == case && (case != Case::Exact || p.first_surface == first_surface) {
+            if p.tokens == tokens && p.cases == cases {
                 if !p.hits.contains(&hit) {
                     p.hits.push(hit);
                 }
@@ -85,7 +94,7 @@ impl PhraseMatcher {
         }
         let id = self.phrases.len() as u32;
         ids.push(id);
-        self.phrases.push(Phrase { tokens, first_surface, case, hits: vec![hit] });
+        self.phrases.push(Phrase { tokens, cases, hits: vec![hit] });
         // longest first, so that the first match found is the longest
         let phrases = &self.phrases;
         ids.sort_by_key(|&j| std::cmp::Reverse(phrases[j as usize].tokens.len()));
@@ -130,22 +139,23 @@ impl PhraseMatcher {
             if i + n > end || p.hits.is_empty() {
                 return None;
             }
-            let t = &doc.tokens()[i];
-            let case_ok = match p.case {
-                Case::Any => true,
-                Case::Capitalized => t.shape.has(Shape::CAPITALIZED),
-                Case::Exact => doc.text_of(t) == &*p.first_surface,
-            };
-            if !case_ok {
-                return None;
-            }
-            (1..n).all(|k| doc.norm(i + k) == &*p.tokens[k]).then_some((n, p.hits.as_slice()))
+            let ok = (0..n).all(|k| {
+                let t = &doc.tokens()[i + k];
+                let (case, surface) = &p.cases[k];
+                (k == 0 || doc.norm(i + k) == &*p.tokens[k])
+                    && match case {
+                        Case::Any => true,
+                        Case::Capitalized => t.shape.has(Shape::CAPITALIZED),
+                        Case::Exact => doc.text_of(t) == &**surface,
+                    }
+            });
+            ok.then_some((n, p.hits.as_slice()))
         })
     }
 
     /// The hits of a phrase given as text (for `attache dict lookup`).
     pub fn lookup(&self, phrase: &str) -> Vec<Hit> {
-        let (tokens, _, _) = tokenize(phrase);
+        let (tokens, _) = tokenize(phrase);
         let Some(first) = tokens.first() else {
             return Vec::new();
         };
@@ -171,7 +181,9 @@ mod tests {
         m.insert("Turkey", Hit::Actor(1));
         m.insert("embassy", Hit::Agent(0));
         m.insert("Les Echos", Hit::Actor(2));
-        let doc = attache_text::segment::segment("Send us turkey. The US and Turkey. EMBASSY of LES ÉCHOS");
+        m.insert("Russia Today", Hit::Actor(3));
+        let doc =
+            attache_text::segment::segment("Send us turkey. The US and Turkey. EMBASSY of LES ÉCHOS, Russia today.");
         let found: Vec<(String, Vec<Hit>)> = (0..doc.tokens().len())
             .filter_map(|i| {
                 m.longest_at(&doc, i, doc.tokens().len())

@@ -77,15 +77,32 @@ pub(crate) struct Builder {
 }
 
 /// Splits `HEAD KIND: items` (or `person: items`).
-fn split_entry(line: &str) -> Option<(&str, &str, &str)> {
+/// Splits `HEAD KIND [FROM..TO]: items` (or `person: items`).
+fn split_entry(line: &str) -> Option<(&str, &str, Option<&str>, &str)> {
     let (left, items) = line.split_once(':')?;
     let mut parts = left.split_whitespace();
     let a = parts.next()?;
-    match (parts.next(), parts.next()) {
-        (None, _) => Some(("", a, items)),
-        (Some(b), None) => Some((a, b, items)),
+    match (parts.next(), parts.next(), parts.next()) {
+        (None, _, _) => Some(("", a, None, items)),
+        (Some(b), None, _) => Some((a, b, None, items)),
+        (Some(b), Some(c), None) if c.contains("..") => Some((a, b, Some(c), items)),
         _ => None,
     }
+}
+
+/// Parses `FROM..TO`, `FROM..` or `..TO` (bounds `YYYY`, `YYYY-MM` or `YYYY-MM-DD`).
+fn parse_range(range: &str) -> Result<(Option<NaiveDate>, Option<NaiveDate>), String> {
+    let (a, b) = range
+        .split_once("..")
+        .ok_or_else(|| format!("`{range}` is not a date range (write FROM..TO, FROM.. or ..TO)"))?;
+    let from = if a.is_empty() { None } else { Some(parse_bound(a, false)?) };
+    let to = if b.is_empty() { None } else { Some(parse_bound(b, true)?) };
+    if let (Some(f), Some(t)) = (from, to)
+        && f > t
+    {
+        return Err(format!("the range ends ({t}) before it starts ({f})"));
+    }
+    Ok((from, to))
 }
 
 fn strip_comment(line: &str) -> &str {
@@ -187,11 +204,11 @@ impl Builder {
             if let Some(p) = person.take() {
                 self.push_person(p);
             }
-            let Some((head, kind, items)) = split_entry(line) else {
+            let Some((head, kind, range, items)) = split_entry(line) else {
                 self.diag(
                     Severity::Error,
                     &origin,
-                    "expected `HEAD KIND: phrase | phrase ...` (for example `FRA name: France`)",
+                                        "expected `HEAD KIND: phrase | phrase ...` (for example `FRA name: France`, or with dates `SUN capital ..1991-12-25: Moscow`)",
                 );
                 continue;
             };
@@ -205,7 +222,22 @@ impl Builder {
                     Some(Person { names: items.iter().map(|s| s.to_string()).collect(), roles: Vec::new(), origin });
                 continue;
             }
-            self.add_entry(head, kind, &items, &origin);
+            let dates = match range.map(parse_range).transpose() {
+                Ok(d) => d,
+                Err(e) => {
+                    self.diag(Severity::Error, &origin, e);
+                    continue;
+                }
+            };
+            if dates.is_some() && ActorKind::from_keyword(kind).is_none() {
+                self.diag(
+                    Severity::Error,
+                    &origin,
+                    "a date range applies to actor entries only (name, adj, people, capital, place, media)",
+                );
+                continue;
+            }
+            self.add_entry(head, kind, dates.unwrap_or((None, None)), &items, &origin);
         }
         if let Some(p) = person.take() {
             self.push_person(p);
@@ -225,7 +257,14 @@ impl Builder {
         self.people.push((p, self.layer));
     }
 
-    fn add_entry(&mut self, head: &str, kind: &str, items: &[&str], origin: &Origin) {
+    fn add_entry(
+        &mut self,
+        head: &str,
+        kind: &str,
+        (from, to): (Option<NaiveDate>, Option<NaiveDate>),
+        items: &[&str],
+        origin: &Origin,
+    ) {
         if let Some(actor_kind) = ActorKind::from_keyword(kind) {
             let code = match ActorCode::parse(head) {
                 Ok(c) if is_known_primary(c.primary().as_str()) => c,
@@ -242,7 +281,8 @@ impl Builder {
                 Err(e) => return self.diag(Severity::Error, origin, e.to_string()),
             };
             for item in items {
-                let entry = ActorEntry { code, kind: actor_kind, phrase: item.to_string(), origin: origin.clone() };
+                let entry =
+                    ActorEntry { code, kind: actor_kind, phrase: item.to_string(), from, to, origin: origin.clone() };
                 self.actors.push((entry, self.layer));
             }
         } else if let Some(agent_kind) = AgentKind::from_keyword(kind) {
@@ -291,18 +331,24 @@ impl Builder {
                 }
             };
             for item in items {
-                match parse_frame(pk, item, origin.clone()) {
-                    Ok(frame) => match (special, code) {
-                        (Some(s), _) => self.specials.push((s, frame)),
-                        (None, Some(code)) => self.patterns.push(Pattern { code, frame }),
-                        (None, None) => {}
-                    },
-                    Err(e) => self.diag(Severity::Error, origin, format!("in `{item}`: {e}")),
+                // alternatives in the head ("expand/deepen cooperation with TARGET") give one
+                // pattern each
+                let (head_word, rest) = item.split_once(char::is_whitespace).unwrap_or((item, ""));
+                for alt in head_word.split('/') {
+                    let text = format!("{alt} {rest}");
+                    match parse_frame(pk, text.trim(), origin.clone()) {
+                        Ok(frame) => match (special, code) {
+                            (Some(s), _) => self.specials.push((s, frame)),
+                            (None, Some(code)) => self.patterns.push(Pattern { code, frame }),
+                            (None, None) => {}
+                        },
+                        Err(e) => self.diag(Severity::Error, origin, format!("in `{item}`: {e}")),
+                    }
                 }
             }
         } else if kind == "maps" {
-            let Some(class) = Special::from_keyword(head).filter(|s| s.is_governing()) else {
-                return self.diag(Severity::Error, origin, format!("`{head} maps:`: maps belong to a governing verb class (intend, appeal, demand, threaten, refuse, deny)"));
+            let Some(class) = Special::from_keyword(head).filter(|s| s.is_governing() || *s == Special::Reverse) else {
+                return self.diag(Severity::Error, origin, format!("`{head} maps:`: maps belong to a governing verb class (intend, appeal, demand, threaten, refuse, deny, consider) or to `reverse`"));
             };
             for item in items {
                 let mut f = item.split_whitespace();
@@ -434,23 +480,10 @@ fn parse_role(line: &str, origin: &Origin) -> Result<Role, String> {
     if !is_known_primary(code.primary().as_str()) {
         return Err(format!("`{}` is not a known country or organisation code", code.primary()));
     }
-    let (mut from, mut to) = (None, None);
-    if let Some(range) = parts.next() {
-        let (a, b) = range
-            .split_once("..")
-            .ok_or_else(|| format!("`{range}` is not a date range (write FROM..TO, FROM.. or ..TO)"))?;
-        if !a.is_empty() {
-            from = Some(parse_bound(a, false)?);
-        }
-        if !b.is_empty() {
-            to = Some(parse_bound(b, true)?);
-        }
-        if let (Some(f), Some(t)) = (from, to)
-            && f > t
-        {
-            return Err(format!("the role ends ({t}) before it starts ({f})"));
-        }
-    }
+    let (from, to) = match parts.next() {
+        Some(range) => parse_range(range)?,
+        None => (None, None),
+    };
     if let Some(extra) = parts.next() {
         return Err(format!("unexpected `{extra}` after the date range"));
     }

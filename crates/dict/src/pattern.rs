@@ -73,12 +73,24 @@ pub enum Special {
     Refuse,
     /// A verb that denies it ("denied attacking": 016); what is denied did not happen.
     Deny,
+    /// A verb that considers it ("is considering giving money": 014).
+    Consider,
+    /// Not a verb class: the codes whose event implies its mirror image ("X visited Y"
+    /// is also "Y hosted X": 042 → 043), given as `reverse maps:`.
+    Reverse,
 }
 
 impl Special {
     /// The classes of governing verbs, which recode the event of their complement.
-    pub const GOVERNING: [Special; 6] =
-        [Special::Intend, Special::Appeal, Special::Demand, Special::Threaten, Special::Refuse, Special::Deny];
+    pub const GOVERNING: [Special; 7] = [
+        Special::Intend,
+        Special::Appeal,
+        Special::Demand,
+        Special::Threaten,
+        Special::Refuse,
+        Special::Deny,
+        Special::Consider,
+    ];
 
     /// Whether this is a class of governing verbs.
     pub fn is_governing(self) -> bool {
@@ -106,6 +118,8 @@ impl Special {
             Special::Threaten => "threaten",
             Special::Refuse => "refuse",
             Special::Deny => "deny",
+            Special::Consider => "consider",
+            Special::Reverse => "reverse",
         }
     }
 
@@ -121,6 +135,8 @@ impl Special {
             "threaten" => Special::Threaten,
             "refuse" => Special::Refuse,
             "deny" => Special::Deny,
+            "consider" => Special::Consider,
+            "reverse" => Special::Reverse,
             _ => return None,
         })
     }
@@ -248,9 +264,16 @@ mod tests {
 
     #[test]
     fn rejects() {
-        for bad in
-            ["", "Expel TARGET", "expel TARGET TARGET", "expel Foo", "expel TARGET:gov", "expel SOURCE", "expel a//b"]
-        {
+        for bad in [
+            "",
+            "Expel TARGET",
+            "expel TARGET TARGET",
+            "expel Foo",
+            "expel TARGET:gov",
+            "expel SOURCE",
+            "expel a//b",
+            "a/b TARGET",
+        ] {
             assert!(parse_frame(PatternKind::Verb, bad, origin()).is_err(), "{bad}");
         }
     }

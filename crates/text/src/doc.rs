@@ -149,6 +149,12 @@ impl Doc {
         self.sentences.partition_point(|s| s.tokens.end <= i)
     }
 
+    /// Overrides the tag of token `i` (for a later stage that knows better, such as the
+    /// coder marking a dictionary name; run the chunker again afterwards).
+    pub fn set_tag(&mut self, i: usize, tag: Tag) {
+        self.tokens[i].tag = tag;
+    }
+
     pub(crate) fn set_lemma(&mut self, i: usize, lemma: &str) {
         if lemma == self.norm(i) {
             self.tokens[i].lemma = self.tokens[i].norm;

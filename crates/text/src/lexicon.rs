@@ -175,9 +175,35 @@ impl Lexicon {
         self.class(lemma).is_some_and(|c| c.verb > 0.0) || irregular().contains_key(lemma)
     }
 
-    /// Whether the word is a closed-class word or override of `data/closed.txt`.
-    pub fn is_closed(&self, word: &str) -> bool {
-        base().closed.contains_key(word)
+    /// Whether the word is a function word: every reading `data/closed.txt` gives it is
+    /// closed-class (determiner, pronoun, preposition, conjunction, modal...). Capitalised
+    /// in mid-sentence, such a word is still not a name ("The Hague" aside).
+    pub fn is_function_word(&self, word: &str) -> bool {
+        base().closed.get(word).is_some_and(|r| {
+            r.iter().all(|r| {
+                matches!(
+                    r.tag,
+                    Tag::DT
+                        | Tag::PDT
+                        | Tag::PRP
+                        | Tag::PRPS
+                        | Tag::IN
+                        | Tag::CC
+                        | Tag::MD
+                        | Tag::TO
+                        | Tag::WDT
+                        | Tag::WP
+                        | Tag::WPS
+                        | Tag::WRB
+                        | Tag::EX
+                        | Tag::POS
+                        | Tag::RP
+                        | Tag::RB
+                        | Tag::CD
+                        | Tag::UH
+                )
+            })
+        })
     }
 
     /// Every reading of a lower-case word, with inflected forms analysed. Empty when the

@@ -339,7 +339,7 @@ impl Tagger {
                 readings.push(Reading { tag: Tag::CD, weight: 1.0, lemma: None });
                 readings.push(Reading { tag: Tag::JJ, weight: 0.5, lemma: None });
             } else if cap && !initial {
-                let closed_only = self.lexicon.is_closed(norm);
+                let closed_only = self.lexicon.is_function_word(norm);
                 let w = if closed_only { total * 0.5 } else { total.max(1.0) * 6.0 };
                 readings.push(Reading { tag: proper, weight: w, lemma: None });
             } else if cap && initial {

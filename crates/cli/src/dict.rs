@@ -38,7 +38,8 @@ fn load(dir: &Option<PathBuf>) -> Result<(Dictionaries, Vec<attache_dict::Diagno
 pub fn run(cmd: DictCommand) -> Result<ExitCode> {
     match cmd {
         DictCommand::Check { dir } => {
-            let (d, diags) = load(&dir)?;
+            let (d, mut diags) = load(&dir)?;
+            diags.extend(d.check());
             for x in &diags {
                 println!("{x}");
             }

@@ -36,6 +36,8 @@ pub(crate) struct ActorRef {
     pub antecedent: Option<(usize, usize)>,
     /// "The other side": stands for whichever of the event's sources is not the source.
     pub reciprocal: bool,
+    /// Named only as a place ("Gaza"): a target, never a source.
+    pub place_only: bool,
 }
 
 /// A place named in the text.
@@ -80,6 +82,10 @@ pub(crate) struct Conj {
     pub count: Option<u32>,
     /// Whether it is a person (a person entry or a person-like agent noun).
     pub person_like: bool,
+    /// Whether its actors are named by its own words or possessor ("Israeli strikes",
+    /// "Russia's invasion"), not passed on from an attached phrase ("the invasion of
+    /// Ukraine"): an event noun's source.
+    pub own: bool,
 }
 
 /// A top-level argument: one or more coordinated conjuncts.
@@ -360,6 +366,7 @@ impl<'a> ArgBuilder<'a> {
                             origins: vec![e.origin.clone()],
                             antecedent: None,
                             reciprocal: false,
+                            place_only: false,
                         };
                         match kind {
                             ActorKind::Name | ActorKind::Media | ActorKind::People | ActorKind::Capital => {
@@ -381,6 +388,7 @@ impl<'a> ArgBuilder<'a> {
                                 origins: vec![origin],
                                 antecedent: None,
                                 reciprocal: false,
+                                place_only: false,
                             });
                             person_like = true;
                         }
@@ -444,6 +452,7 @@ impl<'a> ArgBuilder<'a> {
             adjective_only: false,
             count,
             person_like,
+            own: false,
         };
         // Pronouns.
         if end - start == 1 && doc.tokens()[head].tag == Tag::PRP {
@@ -479,6 +488,7 @@ impl<'a> ArgBuilder<'a> {
             }
             // "French President Emmanuel Macron": the person subsumes the adjective.
             conj.reference = Reference::Named;
+            conj.own = true;
             return conj;
         }
         if !sectors.is_empty() {
@@ -491,6 +501,7 @@ impl<'a> ArgBuilder<'a> {
                     origins: Vec::new(),
                     antecedent: None,
                     reciprocal: false,
+                    place_only: false,
                 }));
             }
             if countries.is_empty()
@@ -498,6 +509,7 @@ impl<'a> ArgBuilder<'a> {
             {
                 countries.extend(p.iter().cloned());
             }
+            conj.own = !countries.is_empty();
             // "its troops": the owner is found by coreference, not by a "from" phrase
             let possessive_pronoun = doc.tokens()[own_start].tag == Tag::PRPS;
             if countries.is_empty() && !possessive_pronoun {
@@ -514,6 +526,7 @@ impl<'a> ArgBuilder<'a> {
                     origins: Vec::new(),
                     antecedent: None,
                     reciprocal: false,
+                    place_only: false,
                 });
             }
             if countries.is_empty() {
@@ -532,6 +545,7 @@ impl<'a> ArgBuilder<'a> {
                     origins: agent_origins,
                     antecedent: None,
                     reciprocal: false,
+                    place_only: false,
                 });
                 return conj;
             }
@@ -553,6 +567,7 @@ impl<'a> ArgBuilder<'a> {
                     origins,
                     antecedent: c.antecedent,
                     reciprocal: c.reciprocal,
+                    place_only: false,
                 };
                 if !conj.actors.iter().any(|a| a.code == r.code) {
                     conj.actors.push(r);
@@ -566,6 +581,7 @@ impl<'a> ArgBuilder<'a> {
             conj.adjective_only = covered >= end - own_start - usize::from(definite);
             conj.actors = adjectives;
             conj.reference = Reference::Named;
+            conj.own = true;
             return conj;
         }
         // "both sides", "the two countries"
@@ -582,13 +598,17 @@ impl<'a> ArgBuilder<'a> {
                 origins: Vec::new(),
                 antecedent: None,
                 reciprocal: true,
+                place_only: false,
             });
             return conj;
         }
         // No actor words of its own: the possessor's or the `of` phrase's actor ("the
         // request of Kommersant", "one of the heads of ..."), and its person-likeness.
         let passed = match possessor.filter(|p| !p.is_empty()) {
-            Some(p) => p,
+            Some(p) => {
+                conj.own = true;
+                p
+            }
             None => {
                 conj.person_like = attachments
                     .iter()
@@ -600,6 +620,21 @@ impl<'a> ArgBuilder<'a> {
         };
         if !passed.is_empty() {
             conj.actors = passed;
+            conj.reference = Reference::Named;
+            return conj;
+        }
+        // A place named alone ("shelled Aleppo", "airstrikes on Gaza") stands for its
+        // country as a target; it never acts.
+        if let Some(p) = places.iter().find(|p| p.start <= head && head < p.end) {
+            conj.actors.push(ActorRef {
+                code: ActorCode::new(p.country),
+                start: p.start,
+                end: p.end,
+                origins: Vec::new(),
+                antecedent: None,
+                reciprocal: false,
+                place_only: true,
+            });
             conj.reference = Reference::Named;
         }
         conj

@@ -157,6 +157,7 @@ impl<'a> Resolver<'a> {
                                 origins: own_origins(conj),
                                 antecedent: Some((x.start, x.end)),
                                 reciprocal: false,
+                                place_only: false,
                             });
                         }
                         if definite {
@@ -188,6 +189,7 @@ impl<'a> Resolver<'a> {
                             origins: Vec::new(),
                             antecedent: Some((x.start, x.end)),
                             reciprocal: false,
+                            place_only: false,
                         })
                         .collect();
                 }
@@ -232,6 +234,7 @@ impl<'a> Resolver<'a> {
                 origins: a.origins.clone(),
                 antecedent: Some((a.start, a.end)),
                 reciprocal: false,
+                place_only: false,
             })
             .collect()
     }

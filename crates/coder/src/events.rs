@@ -405,7 +405,16 @@ impl<'a> SentenceCoder<'a> {
                 consumed_until = consumed_until.max(m.end);
                 continue;
             }
-            // 2. verb patterns
+            // 2. an event noun as the object of a light verb ("announced the expulsion of")
+            //    or of a governing verb ("demanded the release of", "promised aid to")
+            if !p.passive
+                && let Some((e, end)) = self.noun_object_event(p, &subject, sentence_end, region_end, &mk)
+            {
+                self.push_unique(&mut out, e);
+                consumed_until = consumed_until.max(end);
+                continue;
+            }
+            // 3. verb patterns
             let mut coded = false;
             for pat in self.dicts.verb_patterns(&p.lemma) {
                 let Some(m) = self.match_elements(&pat.frame, after, sentence_end, region_end, p.passive) else {
@@ -441,29 +450,8 @@ impl<'a> SentenceCoder<'a> {
             if coded {
                 continue;
             }
-            // 3. a light verb and an event noun
-            let light = self.dicts.is_special_verb(&p.lemma, Special::Light);
-            if light && !p.passive {
-                let s = self.skip_adverbs(after, region_end);
-                if let Some(obj) = self.arg_starting(s).filter(|_| s < region_end) {
-                    let head = obj.conjuncts.first().map_or(s, |c| c.head);
-                    let lemma = self.doc.lemma(head);
-                    for pat in self.dicts.noun_patterns(lemma) {
-                        let Some(m) = self.match_elements(&pat.frame, head + 1, sentence_end, region_end, false) else {
-                            continue;
-                        };
-                        let sources = m.source.clone().unwrap_or_else(|| subject.clone());
-                        self.emit(&mut out, &sources, m.target.as_deref(), &pat.frame, pat.code, |s, t| {
-                            let mut e = mk(Some(pat.code), s, t, "light-verb", &pat.frame, m.end);
-                            e.trigger = (p.vg.main, head + 1);
-                            e
-                        });
-                        consumed_until = consumed_until.max(m.end);
-                        break;
-                    }
-                }
-            }
         }
+        self.noun_events(&mut out, &attribution, &sentence_actors);
         self.govern(&preds, &mut out);
         self.add_reverses(&mut out);
         (out, attribution)
@@ -498,12 +486,173 @@ impl<'a> SentenceCoder<'a> {
     /// The governing verb class of predicate `g` ("threatened", "called on", "is ready"),
     /// if any, and where its words end.
     fn governing(&self, g: &Pred, until: usize) -> Option<Special> {
+        self.governing_at(g, until).map(|(s, _)| s)
+    }
+
+    /// The governing class of predicate `g` and the token after its words.
+    fn governing_at(&self, g: &Pred, until: usize) -> Option<(Special, usize)> {
         let after = g.vg.particle.map_or(g.vg.main + 1, |x| x + 1);
-        self.dicts
-            .specials(&g.lemma)
-            .filter(|(s, _)| s.is_governing())
-            .find(|(_, f)| f.elements.is_empty() || self.match_elements(f, after, until, until, false).is_some())
-            .map(|(s, _)| *s)
+        self.dicts.specials(&g.lemma).filter(|(s, _)| s.is_governing()).find_map(|(s, f)| {
+            if f.elements.is_empty() {
+                Some((*s, after))
+            } else {
+                self.match_elements_words(f, after, until).map(|end| (*s, end))
+            }
+        })
+    }
+
+    /// Matches only the word elements of a frame (a governing or light verb's words such
+    /// as "call for"); the token after them.
+    fn match_elements_words(&self, f: &Frame, mut t: usize, end: usize) -> Option<usize> {
+        for e in &f.elements {
+            match e {
+                Element::Word(alts) => t = self.find_word(alts, t, end)? + 1,
+                Element::Optional(alts) => {
+                    if let Some(q) = self.find_word(alts, t, end) {
+                        t = q + 1;
+                    }
+                }
+                _ => return None,
+            }
+        }
+        Some(t)
+    }
+
+    /// The event of a noun object of a light or governing verb: "announced the expulsion
+    /// of three diplomats" (161), "demanded the release of the sailors" (1053), "promised
+    /// aid to Nepal" (033).
+    fn noun_object_event(
+        &self,
+        p: &Pred,
+        subject: &[ActorRef],
+        sentence_end: usize,
+        region_end: usize,
+        mk: &dyn Fn(Option<CameoCode>, ActorRef, Option<ActorRef>, &'static str, &Frame, usize) -> RawEvent,
+    ) -> Option<(Vec<RawEvent>, usize)> {
+        let after = p.vg.particle.map_or(p.vg.main + 1, |x| x + 1);
+        let (class, words_end) = match self.governing_at(p, region_end) {
+            Some((c, e)) => (Some(c), e),
+            None if self.dicts.is_special_verb(&p.lemma, Special::Light) => (None, after),
+            None => {
+                // a light verb with words ("call for") is a special frame too
+                let end = self
+                    .dicts
+                    .specials(&p.lemma)
+                    .filter(|(s, f)| *s == Special::Light && !f.elements.is_empty())
+                    .find_map(|(_, f)| self.match_elements_words(f, after, region_end))?;
+                (None, end)
+            }
+        };
+        let s = self.skip_adverbs(words_end, region_end);
+        let obj = self.arg_starting(s).filter(|_| s < region_end)?;
+        let head = obj.conjuncts.first().map_or(s, |c| c.head);
+        let lemma = self.doc.lemma(head);
+        for pat in self.dicts.noun_patterns(lemma) {
+            let Some(m) = self.match_elements(&pat.frame, head + 1, sentence_end, region_end, false) else { continue };
+            let code = match class {
+                Some(c) => self.dicts.recode(c, pat.code)?,
+                None => pat.code,
+            };
+            let sources = m.source.clone().unwrap_or_else(|| subject.to_vec());
+            let mut out = Vec::new();
+            let rule = if class.is_some() { "governed" } else { "light-verb" };
+            self.emit(&mut out, &sources, m.target.as_deref(), &pat.frame, code, |s, t| {
+                let mut e = mk(Some(code), s, t, rule, &pat.frame, m.end);
+                e.trigger = (p.vg.main, head + 1);
+                e
+            });
+            if out.is_empty() {
+                return None;
+            }
+            return Some((out, m.end.max(obj.end)));
+        }
+        None
+    }
+
+    /// Events told by a noun phrase alone, whose own words name the source: "Israeli
+    /// airstrikes on Gaza", "Russia's invasion of Ukraine", "clashes between Armenia and
+    /// Azerbaijan" (pairwise). Noun phrases already coded as part of a verb's pattern are
+    /// left alone.
+    fn noun_events(&self, out: &mut Vec<RawEvent>, attribution: &[ActorRef], sentence_actors: &[ActorRef]) {
+        let s = &self.doc.sentences()[self.sentence];
+        let sentence_end = s.tokens.end;
+        for arg in self.clauses.args.iter().filter(|a| !a.appositive) {
+            let Some(conj) = arg.conjuncts.first() else { continue };
+            let lemma = self.doc.lemma(conj.head);
+            if self.dicts.noun_patterns(lemma).next().is_none() {
+                continue;
+            }
+            // already told as the trigger or target of a coded event
+            if out.iter().any(|e| {
+                (e.trigger.0..e.trigger.1.max(e.trigger.0 + 1)).contains(&conj.head)
+                    || e.target.as_ref().is_some_and(|t| t.start <= conj.head && conj.head < t.end)
+            }) {
+                continue;
+            }
+            let c = self.doc.chunks().iter().position(|c| c.start <= conj.head && conj.head < c.end).unwrap_or(0);
+            let clause_end = self
+                .clauses
+                .chunks
+                .clone()
+                .find(|&k| k > c && matches!(self.doc.chunks()[k].kind, ChunkKind::Vg(_)))
+                .map_or(sentence_end, |k| self.doc.chunks()[k].start);
+            for pat in self.dicts.noun_patterns(lemma) {
+                let Some(m) = self.match_elements(&pat.frame, conj.head + 1, sentence_end, clause_end, false) else {
+                    continue;
+                };
+                let own: Vec<ActorRef> = if conj.own { conj.actors.clone() } else { Vec::new() };
+                let sources = m.source.clone().unwrap_or(own);
+                let targets = m.target.clone().unwrap_or_default();
+                let between = pat
+                    .frame
+                    .elements
+                    .iter()
+                    .any(|e| matches!(e, Element::Word(w) if w.iter().any(|x| x == "between")));
+                let make = |s: ActorRef, t: Option<ActorRef>| RawEvent {
+                    sentence: self.sentence,
+                    pred: usize::MAX,
+                    code: Some(pat.code),
+                    source: s,
+                    target: t,
+                    trigger: (conj.head, conj.head + 1),
+                    rule: "noun",
+                    pattern: pat.frame.text.clone(),
+                    entry: pat.frame.origin.to_string(),
+                    modality: Modality::default(),
+                    attribution: attribution.to_vec(),
+                    location: conj.location.clone(),
+                    sentence_actors: sentence_actors.to_vec(),
+                    reciprocates: None,
+                };
+                if sources.is_empty() && between && targets.len() >= 2 && joint_act(pat.code) {
+                    // "clashes between Armenia and Azerbaijan": each side against the other
+                    self.emit(
+                        out,
+                        &targets,
+                        None,
+                        &Frame { elements: Vec::new(), ..pat.frame.clone() },
+                        pat.code,
+                        make,
+                    );
+                } else if !sources.is_empty() {
+                    self.emit(out, &sources, m.target.as_deref(), &pat.frame, pat.code, make);
+                }
+                break;
+            }
+        }
+    }
+
+    fn push_unique(&self, out: &mut Vec<RawEvent>, events: Vec<RawEvent>) {
+        for e in events {
+            let dup = out.iter().any(|o| {
+                o.code == e.code
+                    && o.source.code == e.source.code
+                    && o.target.as_ref().map(|t| t.code) == e.target.as_ref().map(|t| t.code)
+            });
+            if !dup {
+                out.push(e);
+            }
+        }
     }
 
     /// Recodes the events of complements under governing verbs: "promised to send aid"
@@ -515,7 +664,10 @@ impl<'a> SentenceCoder<'a> {
         let mut i = 0;
         while i < out.len() {
             let pi = out[i].pred;
-            let p = &preds[pi];
+            let Some(p) = preds.get(pi) else {
+                i += 1;
+                continue;
+            };
             let Some(code) = out[i].code else {
                 i += 1;
                 continue;
@@ -607,7 +759,7 @@ impl<'a> SentenceCoder<'a> {
         let targets: Vec<&ActorRef> = targets.map(|t| t.iter().collect()).unwrap_or_default();
         let named_sources = sources.iter().filter(|o| !o.code.is_countryless()).count();
         for s in sources {
-            if s.code.is_countryless() && s.code.rest().is_empty() {
+            if s.code.is_countryless() && s.code.rest().is_empty() || s.place_only {
                 continue;
             }
             if targets.is_empty() {

@@ -37,6 +37,7 @@
 
 #![warn(missing_docs)]
 
+mod check;
 mod entries;
 mod matcher;
 mod parse;

@@ -22,7 +22,7 @@ use attache_ontology::{CameoCode, Code3};
 use crate::parse::Origin;
 
 /// Whether a pattern starts with a verb or a noun.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum PatternKind {
     /// A verb lemma: "expel TARGET".
     Verb,
@@ -224,8 +224,8 @@ pub(crate) fn parse_frame(kind: PatternKind, text: &str, origin: Origin) -> Resu
             Element::AnyNp
         } else if let Some(inner) = w.strip_prefix('(').and_then(|x| x.strip_suffix(')')) {
             Element::Optional(alternatives(inner)?)
-        } else if w.chars().any(|c| c.is_uppercase()) {
-            return Err(format!("`{w}` is neither a slot (TARGET, SOURCE, NP) nor a lower-case word"));
+        } else if w.starts_with("TARGET") || w.starts_with("SOURCE") || w.starts_with("NP") || w.contains(':') {
+            return Err(format!("`{w}` is neither a slot (TARGET, TARGET:SECTOR, SOURCE, NP) nor a word"));
         } else {
             Element::Word(alternatives(w)?)
         };

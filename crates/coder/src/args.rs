@@ -165,18 +165,27 @@ impl<'a> ArgBuilder<'a> {
         mut resolver: Option<&mut Resolver>,
         nested: &mut Vec<Arg>,
     ) -> Vec<Arg> {
-        let mut args = Vec::new();
+        let mut args: Vec<Arg> = Vec::new();
         let mut c = chunks.start;
         while c < chunks.end {
             if !self.is_np(c) {
                 c += 1;
                 continue;
             }
-            let object_position = c > chunks.start
-                && matches!(self.chunk_kind(c - 1), ChunkKind::Vg(_) | ChunkKind::Prep)
+            // a verb's object (not a preposition's: "clashes between X and Y killed ...")
+            let object_position = c > chunks.start && matches!(self.chunk_kind(c - 1), ChunkKind::Vg(_))
                 || c > chunks.start + 1
                     && matches!(self.chunk_kind(c - 1), ChunkKind::Adv)
                     && matches!(self.chunk_kind(c - 2), ChunkKind::Vg(_));
+            // an object pronoun after "SUBJECT VERB" may not be that subject
+            if let Some(r) = resolver.as_deref_mut() {
+                r.clause_subject = match args.last() {
+                    Some(prev) if object_position && c >= 2 && prev.end_chunk + 1 == c => {
+                        prev.actors().map(|a| a.code).collect()
+                    }
+                    _ => Vec::new(),
+                };
+            }
             let (mut arg, next) = self.parse_arg(c, chunks.end, 0, object_position, resolver.as_deref(), nested);
             // Apposition: ", NP ," right after another argument, with no conjunction.
             if let Some(prev) = args.last()

@@ -41,6 +41,8 @@ pub(crate) struct Resolver<'a> {
     doc: &'a Doc,
     /// The sentence being built.
     pub sentence: usize,
+    /// The actors of the subject of the clause an object pronoun stands in.
+    pub clause_subject: Vec<attache_ontology::ActorCode>,
 }
 
 /// How far back (in sentences) a pronoun or description may find its antecedent.
@@ -55,6 +57,7 @@ impl<'a> Resolver<'a> {
             sentences: doc.sentences().len(),
             doc,
             sentence: 0,
+            clause_subject: Vec::new(),
         }
     }
 
@@ -107,8 +110,15 @@ impl<'a> Resolver<'a> {
     /// Resolves a conjunct that does not name its actors itself.
     pub fn resolve(&self, conj: &mut Conj) {
         match conj.reference.clone() {
-            Reference::Pronoun { person, plural, reflexive: _ } => {
+            Reference::Pronoun { person, plural, reflexive } => {
+                // "Poland condemned it": an object pronoun is not its own clause's subject;
+                // a reflexive one is
+                let exclude = &self.clause_subject;
                 let found = self.recent().find(|a| {
+                    let local = a.actors.iter().any(|x| exclude.contains(&x.code));
+                    if reflexive != local && !exclude.is_empty() {
+                        return false;
+                    }
                     if person {
                         a.person_like && !a.plural
                     } else if plural {
@@ -128,7 +138,9 @@ impl<'a> Resolver<'a> {
                     conj.actors = self.as_antecedent(&actors, conj);
                     return;
                 }
-                if foreign {
+                // an indefinite ("an official", "three diplomats") introduces someone new:
+                // only a later elaboration names them, never an earlier actor
+                if foreign || !definite && !possessive_pronoun {
                     return;
                 }
                 // "the ministry", "its embassy": the country of the latest actor of the same

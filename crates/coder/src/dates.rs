@@ -262,9 +262,17 @@ pub fn find(doc: &Doc, range: std::ops::Range<usize>, pub_date: Option<NaiveDate
         }
         // weekdays: "on Friday", "Friday"
         if let Some(wd) = weekday_of(word) {
+            // the last such day on or before publication, or the next one after it when the
+            // sentence speaks of the future ("will meet on Friday", "next Tuesday")
+            let future = future_tense(doc, range.clone()) || i > range.start && doc.norm(i - 1) == "next";
             let value = pub_date.map(|p| {
-                let back = (p.weekday().num_days_from_monday() as i64 - wd.num_days_from_monday() as i64).rem_euclid(7);
-                DateValue::day(p - Duration::days(back))
+                let d = wd.num_days_from_monday() as i64 - p.weekday().num_days_from_monday() as i64;
+                if future {
+                    let ahead = d.rem_euclid(7);
+                    DateValue::day(p + Duration::days(if ahead == 0 { 7 } else { ahead }))
+                } else {
+                    DateValue::day(p - Duration::days((-d).rem_euclid(7)))
+                }
             });
             let s = extend_left(doc, range.start, i);
             out.push(TimeExpr { start: s, end: i + 1, value, offset_days: None });
@@ -310,6 +318,17 @@ pub fn find(doc: &Doc, range: std::ops::Range<usize>, pub_date: Option<NaiveDate
         i += 1;
     }
     out
+}
+
+/// Whether the sentence speaks of the future: "will", "shall", "'ll", "is to", "plans to",
+/// "is scheduled to", "is expected to".
+fn future_tense(doc: &Doc, range: std::ops::Range<usize>) -> bool {
+    let w = |k: usize| if k < range.end { doc.norm(k) } else { "" };
+    range.clone().any(|k| {
+        matches!(w(k), "will" | "shall" | "'ll")
+            || matches!(w(k), "scheduled" | "expected" | "due" | "set" | "planning" | "plans" | "plan")
+                && w(k + 1) == "to"
+    })
 }
 
 /// A phrase that dates an event relative to the one the story told before it.
@@ -441,6 +460,8 @@ mod tests {
     fn relative() {
         // 2021-02-26 is a Friday
         assert_eq!(dates("He spoke on Friday.", "2021-02-26")[0].1.as_deref(), Some("2021-02-26"));
+        assert_eq!(dates("He will speak on Tuesday.", "2021-02-26")[0].1.as_deref(), Some("2021-03-02"));
+        assert_eq!(dates("They meet next Friday.", "2021-02-26")[0].1.as_deref(), Some("2021-03-05"));
         assert_eq!(dates("He spoke on Tuesday.", "2021-02-26")[0].1.as_deref(), Some("2021-02-23"));
         assert_eq!(dates("He spoke yesterday.", "2021-02-26")[0].1.as_deref(), Some("2021-02-25"));
         assert_eq!(dates("It happened last month.", "2021-03-10")[0].1.as_deref(), Some("2021-02"));

@@ -38,6 +38,7 @@ pub(crate) struct Final {
 
 pub(crate) struct Reasoner<'a> {
     pub doc: &'a Doc,
+    pub dicts: &'a attache_dict::Dictionaries,
     pub times: &'a [Vec<TimeExpr>],
     pub pub_date: Option<NaiveDate>,
     /// Attribution found in each sentence.
@@ -47,6 +48,7 @@ pub(crate) struct Reasoner<'a> {
 impl<'a> Reasoner<'a> {
     pub fn run(&self, mut raw: Vec<RawEvent>) -> Vec<Final> {
         self.resolve_mirrors(&mut raw);
+        link_answers(&mut raw);
         self.attribute_back(&mut raw);
         // Unresolved reciprocal acts (no code) are dropped; indices shift accordingly.
         let mut index = vec![None; raw.len()];
@@ -174,6 +176,19 @@ impl<'a> Reasoner<'a> {
         }
     }
 
+    /// Whether a narrative phrase ("then", "later") comes before token `t` in sentence `s`.
+    fn continues(&self, s: usize, t: usize) -> bool {
+        let range = self.doc.sentences()[s].tokens.clone();
+        (range.start..t.min(range.end)).any(|i| {
+            self.dicts.specials(self.doc.norm(i)).any(|(sp, f)| {
+                *sp == attache_dict::Special::Narrative
+                    && f.elements.iter().enumerate().all(|(k, el)| {
+                        matches!(el, attache_dict::Element::Word(w) if i + 1 + k < range.end && w.iter().any(|x| x == self.doc.norm(i + 1 + k)))
+                    })
+            })
+        })
+    }
+
     fn date_of(&self, e: &RawEvent) -> Dated {
         let times = &self.times[e.sentence];
         let t = e.trigger.0;
@@ -183,6 +198,17 @@ impl<'a> Reasoner<'a> {
                 Some(v) => Dated { value: Some(v), source: DateSource::Text, phrase: Some((x.start, x.end)) },
                 None => Dated { value: None, source: DateSource::Unresolved, phrase: Some((x.start, x.end)) },
             };
+        }
+        // "Russia then imposed sanctions": the narrative goes on from the paragraph's last date
+        if self.continues(e.sentence, t) {
+            let para = self.doc.sentences()[e.sentence].paragraph;
+            let last = (0..e.sentence)
+                .rev()
+                .take_while(|&s| self.doc.sentences()[s].paragraph == para)
+                .find_map(|s| self.times[s].iter().rev().find(|x| x.value.is_some()).cloned());
+            if let Some(x) = last {
+                return Dated { value: x.value, source: DateSource::Inherited, phrase: Some((x.start, x.end)) };
+            }
         }
         match self.pub_date {
             Some(p) => Dated {
@@ -196,6 +222,49 @@ impl<'a> Reasoner<'a> {
             },
             None => Dated { value: None, source: DateSource::None, phrase: None },
         }
+    }
+}
+
+/// Links answers to what they answer: an event whose sentence says it answers ("in
+/// retaliation for", "in response to") answers the latest earlier act done to its source
+/// by another party (of the same root if there is one); and an act of the same root as an
+/// earlier one with source and target swapped answers it ("Estonia expelled a Russian
+/// diplomat ... Russia expelled an Estonian one").
+fn link_answers(raw: &mut [RawEvent]) {
+    for i in 0..raw.len() {
+        let (Some(code), Some(target)) = (raw[i].code, raw[i].target.clone()) else { continue };
+        if raw[i].reciprocates.is_some() || raw[i].rule == "implied" {
+            continue;
+        }
+        let src = raw[i].source.code;
+        let root = code.root_number();
+        let earlier = |j: usize| raw[j].sentence < raw[i].sentence && raw[j].code.is_some() && raw[j].rule != "implied";
+        // swapped actors, same root
+        let swapped = (0..i).rev().find(|&j| {
+            earlier(j)
+                && raw[j].code.is_some_and(|c| c.root_number() == root)
+                && same_primary(&raw[j].source.code, &target.code)
+                && raw[j].target.as_ref().is_some_and(|t| same_primary(&t.code, &src))
+        });
+        let answered = swapped.or_else(|| {
+            if !raw[i].answers {
+                return None;
+            }
+            let done_to_source: Vec<usize> = (0..i)
+                .rev()
+                .filter(|&j| {
+                    earlier(j)
+                        && raw[j].target.as_ref().is_some_and(|t| same_primary(&t.code, &src))
+                        && !same_primary(&raw[j].source.code, &src)
+                })
+                .collect();
+            done_to_source
+                .iter()
+                .copied()
+                .find(|&j| raw[j].code.is_some_and(|c| c.root_number() == root))
+                .or(done_to_source.first().copied())
+        });
+        raw[i].reciprocates = answered;
     }
 }
 

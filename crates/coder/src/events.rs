@@ -37,6 +37,8 @@ pub(crate) struct RawEvent {
     pub sentence_actors: Vec<ActorRef>,
     /// Set by document reasoning: the index of the event this one answers.
     pub reciprocates: Option<usize>,
+    /// The sentence says the event answers an earlier one ("in retaliation for").
+    pub answers: bool,
 }
 
 /// Verbs whose infinitive complement happened ("managed to", "began to").
@@ -225,8 +227,16 @@ impl<'a> SentenceCoder<'a> {
                         continue; // the subject is the target
                     }
                     let mut arg = self.object_at(t, end)?;
+                    // "pessimistic about the chances of resuming talks with Syria": the
+                    // phrase goes on with "of", "with", "on"... to the actor it is about
+                    let continues = arg.end < end
+                        && matches!(
+                            self.doc.norm(arg.end),
+                            "of" | "with" | "on" | "against" | "about" | "over" | "by" | "for" | "to" | "from"
+                        );
                     if !arg.has_actor()
-                        && let Some(deep) = self.deep_target(arg.start, clause_end.max(arg.end))
+                        && continues
+                        && let Some(deep) = self.deep_target(arg.end, clause_end.max(arg.end))
                     {
                         arg = deep;
                     }
@@ -259,7 +269,8 @@ impl<'a> SentenceCoder<'a> {
             if let Some(a) = last_word_arg.filter(|a| a.has_actor()) {
                 target = Some(a.actors().cloned().collect());
             } else if let Some(a) = self.object_at(t, clause_end.max(t)) {
-                let a = if a.has_actor() { a } else { self.deep_target(a.start, clause_end).unwrap_or(a) };
+                let named = a.actors().any(|x| !x.code.is_countryless());
+                let a = if named { a } else { self.deep_target(a.start, clause_end).unwrap_or(a) };
                 target = Some(a.actors().cloned().collect());
             } else if let Some(a) = self.deep_target(t, clause_end) {
                 target = Some(a.actors().cloned().collect());
@@ -324,6 +335,11 @@ impl<'a> SentenceCoder<'a> {
             let gm = self.modality(preds, gov);
             m.negated |= gm.negated;
             m.hypothetical |= gm.hypothetical;
+            // "had no plans to meet", "has no intention of": the complement is denied
+            let start = doc.chunks()[p.chunk].start;
+            if (gov.vg.main + 1..start).any(|k| matches!(doc.norm(k), "no" | "not" | "never" | "n't")) {
+                m.negated = true;
+            }
             if NEGATING.contains(&gov.lemma.as_str()) {
                 m.negated = true;
             } else if FUTURE.contains(&gov.lemma.as_str()) {
@@ -358,6 +374,7 @@ impl<'a> SentenceCoder<'a> {
         let mut out: Vec<RawEvent> = Vec::new();
         let mut consumed_until = 0usize; // tokens up to here were matched by a pattern
         let attribution = self.attribution(&preds);
+        let answers = self.answers();
         let sentence_actors: Vec<ActorRef> =
             self.clauses.args.iter().filter(|a| !a.appositive).flat_map(|a| a.actors().cloned()).collect();
         for (pi, p) in preds.iter().enumerate() {
@@ -391,6 +408,7 @@ impl<'a> SentenceCoder<'a> {
                 sentence_actors: sentence_actors.clone(),
                 reciprocates: None,
                 pred: pi,
+                answers,
             };
             // 1. a reciprocal act
             let mirror = self
@@ -406,52 +424,30 @@ impl<'a> SentenceCoder<'a> {
                 continue;
             }
             // 2. an event noun as the object of a light verb ("announced the expulsion of")
-            //    or of a governing verb ("demanded the release of", "promised aid to")
-            if !p.passive
-                && let Some((e, end)) = self.noun_object_event(p, &subject, sentence_end, region_end, &mk)
-            {
-                self.push_unique(&mut out, e);
-                consumed_until = consumed_until.max(end);
-                continue;
-            }
-            // 3. verb patterns
-            let mut coded = false;
-            for pat in self.dicts.verb_patterns(&p.lemma) {
-                let Some(m) = self.match_elements(&pat.frame, after, sentence_end, region_end, p.passive) else {
-                    continue;
-                };
-                let (sources, targets) = if p.passive {
-                    let subj_ok: Vec<ActorRef> = subject
-                        .iter()
-                        .filter(|a| {
-                            pat.frame.elements.iter().all(|e| !matches!(e, Element::Target(s) if !sector_ok(a, s)))
-                        })
-                        .cloned()
-                        .collect();
-                    if subj_ok.is_empty()
-                        && pat.frame.elements.iter().any(|e| matches!(e, Element::Target(s) if !s.is_empty()))
-                    {
-                        continue;
-                    }
-                    (self.by_agent(after, region_end).unwrap_or_default(), Some(subj_ok))
-                } else {
-                    (m.source.clone().unwrap_or_else(|| subject.clone()), m.target.clone())
-                };
-                let verb_end = p.vg.particle.map_or(p.vg.main + 1, |x| x + 1);
-                self.emit(&mut out, &sources, targets.as_deref(), &pat.frame, pat.code, |s, t| {
-                    mk(Some(pat.code), s, t, "verb", &pat.frame, verb_end)
-                });
-                if m.end > after {
-                    consumed_until = consumed_until.max(m.end);
+            //    or of a governing verb ("demanded the release of", "promised aid to"), and
+            // 3. the verb's own patterns: the more specific match wins ("launched a suicide
+            //    attack on" is the verb pattern 1831, not the noun "attack on" 190)
+            let noun =
+                if p.passive { None } else { self.noun_object_event(p, &subject, sentence_end, region_end, &mk) };
+            let verb = self.verb_pattern_event(p, &subject, after, sentence_end, region_end, &mk);
+            let choice = match (noun, verb) {
+                (Some(n), Some(v)) => Some(if v.2 > n.2 { v } else { n }),
+                (n, v) => n.or(v),
+            };
+            if let Some((events, end, _)) = choice {
+                self.push_unique(&mut out, events);
+                if end > after {
+                    consumed_until = consumed_until.max(end);
                 }
-                coded = true;
-                break;
-            }
-            if coded {
-                continue;
             }
         }
         self.noun_events(&mut out, &attribution, &sentence_actors);
+        for e in &mut out {
+            e.answers = answers;
+            // who announces their own act is its source, not a separate reporter
+            let src = (e.source.code, e.source.start);
+            e.attribution.retain(|a| (a.code, a.start) != src);
+        }
         self.govern(&preds, &mut out);
         self.add_reverses(&mut out);
         (out, attribution)
@@ -491,10 +487,11 @@ impl<'a> SentenceCoder<'a> {
 
     /// The governing class of predicate `g` and the token after its words.
     fn governing_at(&self, g: &Pred, until: usize) -> Option<(Special, usize)> {
-        let after = g.vg.particle.map_or(g.vg.main + 1, |x| x + 1);
+        let after = g.vg.main + 1;
         self.dicts.specials(&g.lemma).filter(|(s, _)| s.is_governing()).find_map(|(s, f)| {
             if f.elements.is_empty() {
-                Some((*s, after))
+                // a phrasal verb is not its base verb ("called off" is not "call")
+                g.vg.particle.is_none().then_some((*s, after))
             } else {
                 self.match_elements_words(f, after, until).map(|end| (*s, end))
             }
@@ -528,11 +525,15 @@ impl<'a> SentenceCoder<'a> {
         sentence_end: usize,
         region_end: usize,
         mk: &dyn Fn(Option<CameoCode>, ActorRef, Option<ActorRef>, &'static str, &Frame, usize) -> RawEvent,
-    ) -> Option<(Vec<RawEvent>, usize)> {
-        let after = p.vg.particle.map_or(p.vg.main + 1, |x| x + 1);
+    ) -> Option<(Vec<RawEvent>, usize, u32)> {
+        // the frame's words start right after the verb: a particle is one of them ("carry out")
+        let after = p.vg.main + 1;
+        let after_particle = p.vg.particle.map_or(after, |x| x + 1);
         let (class, words_end) = match self.governing_at(p, region_end) {
             Some((c, e)) => (Some(c), e),
-            None if self.dicts.is_special_verb(&p.lemma, Special::Light) => (None, after),
+            None if self.dicts.is_special_verb(&p.lemma, Special::Light) && p.vg.particle.is_none() => {
+                (None, after_particle)
+            }
             None => {
                 // a light verb with words ("call for") is a special frame too
                 let end = self
@@ -562,9 +563,9 @@ impl<'a> SentenceCoder<'a> {
                 e
             });
             if out.is_empty() {
-                return None;
+                continue;
             }
-            return Some((out, m.end.max(obj.end)));
+            return Some((out, m.end.max(obj.end), pat.frame.specificity() + 4));
         }
         None
     }
@@ -623,6 +624,7 @@ impl<'a> SentenceCoder<'a> {
                     location: conj.location.clone(),
                     sentence_actors: sentence_actors.to_vec(),
                     reciprocates: None,
+                    answers: false,
                 };
                 if sources.is_empty() && between && targets.len() >= 2 && joint_act(pat.code) {
                     // "clashes between Armenia and Azerbaijan": each side against the other
@@ -661,26 +663,27 @@ impl<'a> SentenceCoder<'a> {
     /// or threats. The complement's own event is replaced; a refused or denied act that
     /// the class cannot recode stays, marked as not having happened.
     fn govern(&self, preds: &[Pred], out: &mut Vec<RawEvent>) {
-        let mut i = 0;
-        while i < out.len() {
-            let pi = out[i].pred;
-            let Some(p) = preds.get(pi) else {
-                i += 1;
-                continue;
-            };
-            let Some(code) = out[i].code else {
-                i += 1;
-                continue;
-            };
+        let key = |e: &RawEvent| (e.code, e.source.code, e.target.as_ref().map(|t| t.code));
+        let mut replaced = vec![false; out.len()];
+        let mut added: Vec<RawEvent> = Vec::new();
+        for i in 0..out.len() {
+            let Some(p) = preds.get(out[i].pred) else { continue };
+            let Some(code) = out[i].code else { continue };
             let governed = p.governor.and_then(|g| {
                 let until = self.doc.chunks()[p.chunk].start;
                 self.governing(&preds[g], until).map(|class| (g, class))
             });
             let Some((g, class)) = governed else {
-                // "will send aid": the announcement is the event
-                let will = p.vg.modal.is_some_and(|m| {
-                    matches!(self.doc.lemma(m), "will" | "shall" | "would") || self.doc.norm(m) == "'ll"
-                });
+                // "will send aid": the announcement is the event; "would continue to
+                // cooperate" too (the modal of an implicative governor carries over)
+                let is_will =
+                    |m: usize| matches!(self.doc.lemma(m), "will" | "shall" | "would") || self.doc.norm(m) == "'ll";
+                let inherited = p
+                    .governor
+                    .map(|g| &preds[g])
+                    .filter(|g| IMPLICATIVE.contains(&g.lemma.as_str()))
+                    .and_then(|g| g.vg.modal);
+                let will = p.vg.modal.or(inherited).is_some_and(is_will);
                 if will
                     && !out[i].modality.negated
                     && let Some(c) = self.dicts.recode(Special::Intend, code)
@@ -690,7 +693,6 @@ impl<'a> SentenceCoder<'a> {
                     out[i].modality.future = true;
                     out[i].rule = "announced";
                 }
-                i += 1;
                 continue;
             };
             let gov = &preds[g];
@@ -704,11 +706,10 @@ impl<'a> SentenceCoder<'a> {
                 if matches!(class, Special::Refuse | Special::Deny) {
                     out[i].modality.negated = true;
                 }
-                i += 1;
                 continue;
             };
-            let gov_modality = self.modality(preds, gov);
-            let mut e = out.remove(i);
+            let mut e = out[i].clone();
+            replaced[i] = true;
             let inner_source = e.source.clone();
             let gov_subject: Vec<ActorRef> =
                 gov.subject.map(|s| self.clauses.args[s].actors().cloned().collect()).unwrap_or_default();
@@ -721,28 +722,38 @@ impl<'a> SentenceCoder<'a> {
                 e.target = Some(inner_source);
             }
             e.code = Some(new);
-            e.modality = gov_modality;
+            e.modality = self.modality(preds, gov);
             e.trigger = (gov.vg.main, e.trigger.1.max(gov.vg.main + 1));
             e.pattern = format!("{} {} ({})", class.keyword(), gov.lemma, e.pattern);
             e.rule = "governed";
             e.pred = g;
-            // the governing verb's own event with the same actors is superseded
-            out.retain(|o| {
-                !(o.pred == g
-                    && o.source.code == e.source.code
-                    && o.target.as_ref().map(|t| t.code) == e.target.as_ref().map(|t| t.code))
-            });
-            let dup = out.iter().any(|o| {
-                o.code == e.code
+            if e.target.as_ref().is_none_or(|t| t.code != e.source.code) && !added.iter().any(|a| key(a) == key(&e)) {
+                added.push(e);
+            }
+        }
+        if added.is_empty() {
+            return;
+        }
+        // the governing verb's own events with the same actors are superseded
+        let superseded = |o: &RawEvent| {
+            added.iter().any(|e| {
+                o.pred == e.pred
                     && o.source.code == e.source.code
                     && o.target.as_ref().map(|t| t.code) == e.target.as_ref().map(|t| t.code)
-            });
-            if !dup && e.target.as_ref().is_none_or(|t| t.code != e.source.code) {
-                out.insert(i.min(out.len()), e);
-                i += 1;
+            })
+        };
+        let mut kept: Vec<RawEvent> = std::mem::take(out)
+            .into_iter()
+            .enumerate()
+            .filter(|(i, o)| !replaced[*i] && !superseded(o))
+            .map(|(_, o)| o)
+            .collect();
+        for e in added {
+            if !kept.iter().any(|o| key(o) == key(&e)) {
+                kept.push(e);
             }
-            i = i.min(out.len());
         }
+        *out = kept;
     }
 
     /// One event per source × target; a pattern whose target could not be found codes an
@@ -756,8 +767,11 @@ impl<'a> SentenceCoder<'a> {
         code: CameoCode,
         make: impl Fn(ActorRef, Option<ActorRef>) -> RawEvent,
     ) {
-        let targets: Vec<&ActorRef> = targets.map(|t| t.iter().collect()).unwrap_or_default();
         let named_sources = sources.iter().filter(|o| !o.code.is_countryless()).count();
+        // a target of unknown country is no target; the joint-act reading below needs it
+        let targets: Vec<&ActorRef> = targets
+            .map(|t| t.iter().filter(|a| !a.code.is_countryless() || a.reciprocal || named_sources >= 2).collect())
+            .unwrap_or_default();
         for s in sources {
             if s.code.is_countryless() && s.code.rest().is_empty() || s.place_only {
                 continue;
@@ -833,25 +847,105 @@ impl<'a> SentenceCoder<'a> {
         }
     }
 
+    /// Whether the sentence says its events answer an earlier act ("in retaliation for").
+    fn answers(&self) -> bool {
+        let s = &self.doc.sentences()[self.sentence];
+        s.tokens.clone().any(|i| {
+            self.dicts.specials(self.doc.norm(i)).any(|(sp, f)| {
+                *sp == Special::Answer
+                    && (f.elements.is_empty() || self.match_elements_words(f, i + 1, s.tokens.end).is_some())
+            })
+        })
+    }
+
+    /// The events of the most specific verb pattern of `p` that codes one, the token
+    /// after the match, and the pattern's specificity. A pattern whose explicit target
+    /// finds no actor codes nothing and the next one is tried. A phrasal verb ("struck
+    /// down", "fought back") only takes patterns that name its particle.
+    fn verb_pattern_event(
+        &self,
+        p: &Pred,
+        subject: &[ActorRef],
+        after: usize,
+        sentence_end: usize,
+        region_end: usize,
+        mk: &dyn Fn(Option<CameoCode>, ActorRef, Option<ActorRef>, &'static str, &Frame, usize) -> RawEvent,
+    ) -> Option<(Vec<RawEvent>, usize, u32)> {
+        let particle = p.vg.particle.map(|x| self.doc.norm(x));
+        for pat in self.dicts.verb_patterns(&p.lemma) {
+            if let Some(part) = particle
+                && !matches!(pat.frame.elements.first(), Some(Element::Word(w) | Element::Optional(w)) if w.iter().any(|x| x == part))
+            {
+                continue;
+            }
+            let Some(m) = self.match_elements(&pat.frame, after, sentence_end, region_end, p.passive) else { continue };
+            let (sources, targets) = if p.passive {
+                let subj_ok: Vec<ActorRef> = subject
+                    .iter()
+                    .filter(|a| pat.frame.elements.iter().all(|e| !matches!(e, Element::Target(s) if !sector_ok(a, s))))
+                    .cloned()
+                    .collect();
+                if subj_ok.is_empty()
+                    && pat.frame.elements.iter().any(|e| matches!(e, Element::Target(s) if !s.is_empty()))
+                {
+                    continue;
+                }
+                (self.by_agent(after, region_end).unwrap_or_default(), Some(subj_ok))
+            } else {
+                (m.source.clone().unwrap_or_else(|| subject.to_vec()), m.target.clone())
+            };
+            let verb_end = p.vg.particle.map_or(p.vg.main + 1, |x| x + 1);
+            let mut out = Vec::new();
+            self.emit(&mut out, &sources, targets.as_deref(), &pat.frame, pat.code, |s, t| {
+                mk(Some(pat.code), s, t, "verb", &pat.frame, verb_end)
+            });
+            if out.is_empty() {
+                continue;
+            }
+            return Some((out, m.end, pat.frame.specificity() + 4));
+        }
+        // "was concerned about", "is committed to": a participle read as an adjective
+        // after "be" takes the copula's patterns ("be concerned about TARGET")
+        if p.passive && self.doc.tokens()[p.vg.main].tag == Tag::VBN {
+            for pat in self.dicts.verb_patterns("be") {
+                let Some(m) = self.match_elements(&pat.frame, p.vg.main, sentence_end, region_end, false) else {
+                    continue;
+                };
+                let mut out = Vec::new();
+                let sources = m.source.clone().unwrap_or_else(|| subject.to_vec());
+                self.emit(&mut out, &sources, m.target.as_deref(), &pat.frame, pat.code, |s, t| {
+                    mk(Some(pat.code), s, t, "verb", &pat.frame, p.vg.main + 1)
+                });
+                if !out.is_empty() {
+                    return Some((out, m.end, pat.frame.specificity() + 4));
+                }
+            }
+        }
+        None
+    }
+
     /// Who reports the sentence: the subject of a verb of saying, or the noun phrase after
     /// an attribution phrase ("according to ...").
     fn attribution(&self, preds: &[Pred]) -> Vec<ActorRef> {
         let mut out: Vec<ActorRef> = Vec::new();
+        let end = self.sentence_end();
         for p in preds {
-            if self.dicts.is_special_verb(&p.lemma, Special::Say)
-                && let Some(s) = p.subject
-            {
-                out.extend(self.clauses.args[s].actors().cloned());
+            // "it was not reported": a denied or passive report names no reporter
+            if self.dicts.is_special_verb(&p.lemma, Special::Say) && !p.vg.negated && !p.passive {
+                if let Some(s) = p.subject {
+                    out.extend(self.reporter(&self.clauses.args[s]));
+                }
+                // "an official told Reuters": the outlet told is a reporter too
+                let after = p.vg.particle.map_or(p.vg.main + 1, |x| x + 1);
+                if let Some(obj) = self.arg_starting(self.skip_adverbs(after, end)) {
+                    out.extend(obj.actors().filter(|a| a.code.has_sector("MED")).cloned());
+                }
             }
             for (sp, f) in self.dicts.specials(&p.lemma) {
-                if *sp != Special::Attribution {
-                    continue;
-                }
-                let end = self.sentence_end();
-                if let Some(m) = self.match_elements(f, p.vg.main + 1, end, end, false)
-                    && let Some(t) = m.target
+                if *sp == Special::Attribution
+                    && let Some(t) = self.match_elements_words(f, p.vg.main + 1, end)
                 {
-                    out.extend(t);
+                    out.extend(self.reporter_at(t, end));
                 }
             }
         }
@@ -860,22 +954,74 @@ impl<'a> SentenceCoder<'a> {
         for i in s.tokens.clone() {
             for (sp, f) in self.dicts.specials(self.doc.norm(i)) {
                 if *sp == Special::Attribution
-                    && !preds.iter().any(|p| p.vg.main == i)
-                    && let Some(m) = self.match_elements(f, i + 1, s.tokens.end, s.tokens.end, false)
-                    && let Some(t) = m.target
+                    && let Some(t) = self.match_elements_words(f, i + 1, end)
                 {
-                    out.extend(t);
+                    out.extend(self.reporter_at(t, end));
                 }
             }
         }
-        out.retain(|a| !a.code.is_countryless());
         let mut seen = Vec::new();
         out.retain(|a| {
-            let new = !seen.contains(&a.code);
-            seen.push(a.code);
+            let key = (a.code, if a.code.is_countryless() { a.start } else { 0 });
+            let new = !seen.contains(&key);
+            seen.push(key);
             new
         });
         out
+    }
+
+    /// The reporter named by the noun phrase at `t`: its actors; "sources close to the
+    /// Kremlin" → the Kremlin's; "reliable sources", "a diplomat" → an anonymous source.
+    fn reporter_at(&self, t: usize, end: usize) -> Vec<ActorRef> {
+        let Some(arg) = self.arg_starting(self.skip_adverbs(t, end)) else { return Vec::new() };
+        let named = self.reporter(arg);
+        if !named.is_empty() {
+            return named;
+        }
+        // "sources close to X"
+        let mut k = arg.end;
+        if k + 1 < end && self.doc.norm(k) == "close" && self.doc.norm(k + 1) == "to" {
+            k += 2;
+            if let Some(a) = self.arg_starting(k) {
+                return self.reporter(a);
+            }
+        }
+        Vec::new()
+    }
+
+    /// The actors of a reporting noun phrase; an anonymous one ("reliable sources", "an
+    /// official") as a countryless actor with no sector.
+    fn reporter(&self, arg: &Arg) -> Vec<ActorRef> {
+        let named: Vec<ActorRef> = arg.actors().filter(|a| !a.code.is_countryless()).cloned().collect();
+        if !named.is_empty() {
+            return named;
+        }
+        let head = arg.conjuncts.first().map_or(arg.start, |c| c.head);
+        let anonymous = matches!(
+            self.doc.lemma(head),
+            "source"
+                | "official"
+                | "diplomat"
+                | "insider"
+                | "aide"
+                | "person"
+                | "people"
+                | "witness"
+                | "observer"
+                | "interlocutor"
+        );
+        if anonymous {
+            return vec![ActorRef {
+                code: ActorCode::new(attache_ontology::Code3::UNKNOWN),
+                start: arg.start,
+                end: arg.end,
+                origins: Vec::new(),
+                antecedent: None,
+                reciprocal: false,
+                place_only: false,
+            }];
+        }
+        Vec::new()
     }
 
     /// The place of a predicate: a place named by an "in" or "at" phrase of its sentence,

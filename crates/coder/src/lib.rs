@@ -302,7 +302,7 @@ impl Coder {
             attribution[i] = attr;
             raw.extend(evs);
         }
-        let reasoner = Reasoner { doc, times: &times, pub_date, attribution: &attribution };
+        let reasoner = Reasoner { doc, dicts, times: &times, pub_date, attribution: &attribution };
         let finals = reasoner.run(raw);
         coded.events = build_records(document, doc, finals);
         coded
@@ -373,11 +373,13 @@ fn span(doc: &Doc, a: usize, b: usize) -> Span {
 }
 
 fn actor(doc: &Doc, r: &ActorRef) -> Actor {
+    // an anonymous reporter ("reliable sources") has no code
+    let anonymous = r.code.is_countryless() && r.code.rest().is_empty();
     Actor {
-        code: Some(r.code),
+        code: (!anonymous).then_some(r.code),
         text: doc.span_text(r.start, r.end.max(r.start + 1) - 1).to_string(),
         span: Some(span(doc, r.start, r.end)),
-        country: r.code.primary().to_string(),
+        country: if anonymous { String::new() } else { r.code.primary().to_string() },
         antecedent: r.antecedent.map(|(a, b)| doc.span_text(a, b.max(a + 1) - 1).to_string()),
     }
 }

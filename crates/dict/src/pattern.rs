@@ -78,6 +78,12 @@ pub enum Special {
     /// Not a verb class: the codes whose event implies its mirror image ("X visited Y"
     /// is also "Y hosted X": 042 → 043), given as `reverse maps:`.
     Reverse,
+    /// A phrase that marks the events of its sentence as answers to an earlier act ("in
+    /// retaliation for", "in response to", "tit-for-tat").
+    Answer,
+    /// A phrase that continues the story's timeline ("then", "later that day"): events of
+    /// a sentence without a date of its own take the date the paragraph last gave.
+    Narrative,
 }
 
 impl Special {
@@ -120,6 +126,8 @@ impl Special {
             Special::Deny => "deny",
             Special::Consider => "consider",
             Special::Reverse => "reverse",
+            Special::Answer => "answer",
+            Special::Narrative => "narrative",
         }
     }
 
@@ -137,6 +145,8 @@ impl Special {
             "deny" => Special::Deny,
             "consider" => Special::Consider,
             "reverse" => Special::Reverse,
+            "answer" => Special::Answer,
+            "narrative" => Special::Narrative,
             _ => return None,
         })
     }

@@ -41,8 +41,10 @@ pub(crate) struct Resolver<'a> {
     doc: &'a Doc,
     /// The sentence being built.
     pub sentence: usize,
-    /// The actors of the subject of the clause an object pronoun stands in.
+        /// The actors of the subject of the clause an object pronoun stands in.
     pub clause_subject: Vec<attache_ontology::ActorCode>,
+    /// The country the sentence places itself in ("in Jakarta", "across Iran"), if any.
+    pub sentence_place: Option<attache_ontology::Code3>,
 }
 
 /// How far back (in sentences) a pronoun or description may find its antecedent.
@@ -56,8 +58,9 @@ impl<'a> Resolver<'a> {
             first_pass,
             sentences: doc.sentences().len(),
             doc,
-            sentence: 0,
+                        sentence: 0,
             clause_subject: Vec::new(),
+            sentence_place: None,
         }
     }
 
@@ -131,16 +134,26 @@ impl<'a> Resolver<'a> {
                     conj.actors = self.as_antecedent(&a.actors, conj);
                 }
             }
-            Reference::Countryless { sectors, foreign, definite, possessive_pronoun } => {
+                        Reference::Countryless { sectors, foreign, definite, possessive_pronoun, envoy } => {
                 if (foreign || !definite)
                     && let Some(actors) = self.elaboration(conj, &sectors)
                 {
                     conj.actors = self.as_antecedent(&actors, conj);
                     return;
                 }
+                // "students staged protests in Jakarta": local actors of a sentence that is
+                // placed in one country belong to it (envoys and foreigners excepted)
+                let placed = |conj: &mut Conj| {
+                    if let Some(c) = self.sentence_place.filter(|_| !envoy && !foreign)
+                        && let Some(own) = conj.actors.first_mut()
+                    {
+                        own.code = own.code.with_primary(c);
+                    }
+                };
                 // an indefinite ("an official", "three diplomats") introduces someone new:
                 // only a later elaboration names them, never an earlier actor
                 if foreign || !definite && !possessive_pronoun {
+                    placed(conj);
                     return;
                 }
                 // "the ministry", "its embassy": the country of the latest actor of the same
@@ -170,13 +183,23 @@ impl<'a> Resolver<'a> {
                                 antecedent: Some((x.start, x.end)),
                                 reciprocal: false,
                                 place_only: false,
+                            domestic: false,
                             });
                         }
                         if definite {
                             break;
                         }
                     }
-                    conj.actors = out;
+                                        conj.actors = out;
+                } else {
+                    placed(conj);
+                    // "rallied against the government": nobody else's, so the source's own
+                    if !envoy
+                        && conj.actors.iter().all(|a| a.code.is_countryless())
+                        && let Some(own) = conj.actors.first_mut()
+                    {
+                        own.domestic = true;
+                    }
                 }
             }
             Reference::Pair => {
@@ -202,6 +225,7 @@ impl<'a> Resolver<'a> {
                             antecedent: Some((x.start, x.end)),
                             reciprocal: false,
                             place_only: false,
+                        domestic: false,
                         })
                         .collect();
                 }
@@ -247,6 +271,7 @@ impl<'a> Resolver<'a> {
                 antecedent: Some((a.start, a.end)),
                 reciprocal: false,
                 place_only: false,
+            domestic: false,
             })
             .collect()
     }

@@ -170,7 +170,7 @@ impl<'a> SentenceCoder<'a> {
         let mut k = t;
         while k < clause_end {
             let tag = self.doc.tokens()[k].tag;
-            if tag.is_finite_verb() || tag == Tag::MD || matches!(tag, Tag::WDT | Tag::WP | Tag::Colon) {
+                        if tag.is_finite_verb() || tag == Tag::MD || matches!(tag, Tag::WDT | Tag::WP | Tag::Colon | Tag::Comma) {
                 return None;
             }
             if let Some(a) = self.arg_starting(k) {
@@ -210,7 +210,7 @@ impl<'a> SentenceCoder<'a> {
         let mut target: Option<Vec<ActorRef>> = None;
         let mut source = None;
         let mut last_word_arg: Option<&Arg> = None;
-        for e in &frame.elements {
+                for (ei, e) in frame.elements.iter().enumerate() {
             match e {
                 Element::Word(alts) => {
                     let q = self.find_word(alts, t, end)?;
@@ -244,8 +244,21 @@ impl<'a> SentenceCoder<'a> {
                     if actors.is_empty() && !sectors.is_empty() {
                         return None;
                     }
+                                        // "suspended Niger from the bloc": the pattern's next word ends the target
+                    // even where the phrase would take it as an attachment
+                    let cut = match frame.elements.get(ei + 1) {
+                        Some(Element::Word(next)) => {
+                            let head_end = arg.conjuncts.first().and_then(|c| self.chunk_of.get(&c.head)).map_or(arg.end, |&c| self.doc.chunks()[c].end);
+                            (head_end..arg.end).find(|&k| next.iter().any(|w| w == self.doc.norm(k)))
+                        }
+                        _ => None,
+                    };
+                    let actors = match cut {
+                        Some(k) => arg.conjuncts.iter().filter(|c| c.start < k).flat_map(|c| c.actors.iter()).filter(|a| a.start < k && sector_ok(a, sectors)).cloned().collect(),
+                        None => actors,
+                    };
                     target = Some(actors);
-                    t = arg.end;
+                    t = cut.unwrap_or(arg.end);
                     last_word_arg = None;
                 }
                 Element::Source => {
@@ -756,8 +769,14 @@ impl<'a> SentenceCoder<'a> {
         *out = kept;
     }
 
-    /// One event per source × target; a pattern whose target could not be found codes an
-    /// event without target only for codes that need none (protests, posture, violence).
+    /// One event per source × target. Targets are resolved per source first: "the other
+    /// side" (or the countryless object of a joint act: "Estonia and Russia expel
+    /// diplomats") is each other source; a domestic description ("rallied against the
+    /// government") takes the source's country; a target of unknown country, the source
+    /// itself, or an antecedent in the source's own country is dropped. A pattern with an
+    /// explicit TARGET codes nothing without one; otherwise the event has no target, or,
+    /// for a joint act of several countries ("Russia and China agreed to cooperate"), one
+    /// per pair.
     fn emit(
         &self,
         out: &mut Vec<RawEvent>,
@@ -767,82 +786,59 @@ impl<'a> SentenceCoder<'a> {
         code: CameoCode,
         make: impl Fn(ActorRef, Option<ActorRef>) -> RawEvent,
     ) {
-        let named_sources = sources.iter().filter(|o| !o.code.is_countryless()).count();
-        // a target of unknown country is no target; the joint-act reading below needs it
-        let targets: Vec<&ActorRef> = targets
-            .map(|t| t.iter().filter(|a| !a.code.is_countryless() || a.reciprocal || named_sources >= 2).collect())
-            .unwrap_or_default();
+        let named: Vec<&ActorRef> = sources.iter().filter(|o| !o.code.is_countryless() && !o.place_only).collect();
+        let given: &[ActorRef] = targets.unwrap_or(&[]);
         for s in sources {
-            if s.code.is_countryless() && s.code.rest().is_empty() || s.place_only {
+            if s.place_only || s.code.is_countryless() && s.code.rest().is_empty() {
                 continue;
             }
-            if targets.is_empty() {
-                // A pattern with an explicit TARGET needs one; without it, the event may have
-                // none ("teachers went on strike"). A joint act of several countries is
-                // coded pairwise ("Russia and China agreed to cooperate").
+            let mut resolved: Vec<ActorRef> = Vec::new();
+            for t in given {
+                let joint = t.code.is_countryless() && named.len() >= 2;
+                if t.reciprocal || joint {
+                    for o in named.iter().filter(|o| !same_primary(&o.code, &s.code)) {
+                        let mut c = ActorCode::new(o.code.primary());
+                        for sec in t.code.rest() {
+                            c = c.with_sector(sec.as_str());
+                        }
+                        resolved.push(ActorRef { code: c, antecedent: Some((o.start, o.end)), ..t.clone() });
+                    }
+                } else if t.domestic && !s.code.is_countryless() {
+                    resolved.push(ActorRef { code: t.code.with_primary(s.code.primary()), ..t.clone() });
+                } else {
+                    resolved.push(t.clone());
+                }
+            }
+                        // the source itself, or an antecedent in its own country: a misreading, and no
+            // reason to code the act without a target either
+            let is_self = |t: &ActorRef| {
+                t.code == s.code || t.start == s.start && t.end == s.end || t.antecedent.is_some() && same_primary(&t.code, &s.code)
+            };
+            if !resolved.is_empty() && resolved.iter().all(|t| is_self(t) && !t.code.is_countryless()) {
+                continue;
+            }
+            resolved.retain(|t| !t.code.is_countryless() && !is_self(t));
+            // a source of unknown country ("---CVL": "protesters") may act alone ("went on
+            // strike") but is no party to a dyad
+            if s.code.is_countryless() && !resolved.is_empty() {
+                continue;
+            }
+            if resolved.is_empty() {
                 if frame.has_target() {
                     continue;
                 }
-                if named_sources >= 2 && joint_act(code) && !s.code.is_countryless() {
-                    for o in sources.iter().filter(|o| !o.code.is_countryless() && !same_primary(&o.code, &s.code)) {
-                        let t = ActorRef { antecedent: None, ..o.clone() };
-                        let e = make(s.clone(), Some(t));
-                        if !out.iter().any(|x| {
-                            x.code == e.code
-                                && x.source.code == e.source.code
-                                && x.target.as_ref().map(|y| y.code) == e.target.as_ref().map(|y| y.code)
-                        }) {
-                            out.push(e);
-                        }
+                if named.len() >= 2 && joint_act(code) && !s.code.is_countryless() {
+                    for o in named.iter().filter(|o| !same_primary(&o.code, &s.code)) {
+                        let e = make(s.clone(), Some(ActorRef { antecedent: None, ..(*o).clone() }));
+                        push_new(out, e);
                     }
                 } else {
-                    out.push(make(s.clone(), None));
+                    push_new(out, make(s.clone(), None));
                 }
                 continue;
             }
-            for t in &targets {
-                // "Russia and France expelled one diplomat of the other side": each source's
-                // target is the other sources' country.
-                // A countryless target of a joint act ("Estonia and Russia expel diplomats")
-                // is read the same way.
-                let joint = t.code.is_countryless() && sources.iter().filter(|o| !o.code.is_countryless()).count() >= 2;
-                let resolved: Vec<ActorRef> = if t.reciprocal || joint {
-                    sources
-                        .iter()
-                        .filter(|o| !same_primary(&o.code, &s.code) && !o.code.is_countryless())
-                        .map(|o| {
-                            let mut code = ActorCode::new(o.code.primary());
-                            for sec in t.code.rest() {
-                                code = code.with_sector(sec.as_str());
-                            }
-                            ActorRef { code, antecedent: Some((o.start, o.end)), ..(*t).clone() }
-                        })
-                        .collect()
-                } else {
-                    vec![(*t).clone()]
-                };
-                for t in resolved {
-                    if t.code == s.code || (t.start == s.start && t.end == s.end) {
-                        continue;
-                    }
-                    // A target found by coreference in the source's own country is a wrong
-                    // antecedent, not a domestic event ("Estonia and Russia expel diplomats"
-                    // where "diplomats" turn out to be Russian: not Russia -> Russia).
-                    if t.antecedent.is_some() && same_primary(&t.code, &s.code) && !t.code.is_countryless() {
-                        continue;
-                    }
-                    if t.code.is_countryless() {
-                        continue;
-                    }
-                    let e = make(s.clone(), Some(t));
-                    if !out.iter().any(|o| {
-                        o.code == e.code
-                            && o.source.code == e.source.code
-                            && o.target.as_ref().map(|x| x.code) == e.target.as_ref().map(|x| x.code)
-                    }) {
-                        out.push(e);
-                    }
-                }
+            for t in resolved {
+                push_new(out, make(s.clone(), Some(t)));
             }
         }
     }
@@ -1019,6 +1015,7 @@ impl<'a> SentenceCoder<'a> {
                 antecedent: None,
                 reciprocal: false,
                 place_only: false,
+            domestic: false,
             }];
         }
         Vec::new()
@@ -1045,6 +1042,14 @@ impl<'a> SentenceCoder<'a> {
             }
         }
         None
+    }
+}
+
+/// Adds an event unless one with the same code, source and target is there.
+fn push_new(out: &mut Vec<RawEvent>, e: RawEvent) {
+    let key = |x: &RawEvent| (x.code, x.source.code, x.target.as_ref().map(|t| t.code));
+    if !out.iter().any(|o| key(o) == key(&e)) {
+        out.push(e);
     }
 }
 

@@ -127,8 +127,21 @@ impl Coder {
                 lexicon.add_verb(v);
             }
         }
-        for n in dicts.noun_lemmas() {
+                for n in dicts.noun_lemmas() {
             lexicon.add_noun(n);
+        }
+        // sector nouns are nouns ("the Russian consulate", "charge d'affaires")
+        for a in dicts.agents() {
+            if !matches!(a.kind, attache_dict::AgentKind::Noun | attache_dict::AgentKind::Generic | attache_dict::AgentKind::Envoy) {
+                continue;
+            }
+            for p in &a.phrases {
+                let last = attache_text::normalize::normalize(p.rsplit(' ').next().unwrap_or(p));
+                let known_noun = lexicon.class(&last).is_some_and(|c| c.noun > 0.0);
+                if !known_noun && !last.ends_with('s') && last.chars().all(|c| c.is_alphabetic() || c == '-' || c == '\'') {
+                    lexicon.add_noun(&last);
+                }
+            }
         }
         Coder { analyzer: Arc::new(Analyzer::with_lexicon(lexicon)), dicts: Arc::new(dicts) }
     }
@@ -152,6 +165,16 @@ impl Coder {
         for si in 0..doc.sentences().len() {
             let range = doc.sentences()[si].tokens.clone();
             for f in mentions::find(&doc, &self.dicts, range) {
+                                // a multi-word sector noun is a noun ("charge d'affaires", "head of state")
+                if f.end - f.start >= 2 && f.lexemes.iter().all(|l| matches!(l, mentions::Lexeme::Agent(..))) {
+                    for t in f.start..f.end {
+                        if doc.tokens()[t].tag.is_verb() {
+                            doc.set_tag(t, attache_text::Tag::NN);
+                            changed = true;
+                        }
+                    }
+                    continue;
+                }
                 let is_name = f.end - f.start >= 2
                     && f.lexemes.iter().any(|l| {
                         matches!(
@@ -286,8 +309,9 @@ impl Coder {
         let mut resolver = Resolver::new(doc, &first_pass);
         let mut raw = Vec::new();
         let mut attribution: Vec<Vec<ActorRef>> = vec![Vec::new(); n];
-        for (i, s) in doc.sentences().iter().enumerate() {
+                for (i, s) in doc.sentences().iter().enumerate() {
             resolver.sentence = i;
+            resolver.sentence_place = sentence_place(doc, &found[i], dicts);
             let b = ArgBuilder { doc, dicts, found: &found[i], date: role_date(i) };
             let mut nested = Vec::new();
             let args = b.build(s.chunks.clone(), Some(&mut resolver), &mut nested);
@@ -364,6 +388,26 @@ fn shift(e: &mut Event, chars: u32, sentences: usize, first_id: usize, doc_id: &
         mv(&mut m.span);
         mv(&mut m.trigger);
     }
+}
+
+/// The country a sentence places itself in: the first place, capital or country named
+/// after "in", "at", "across", "throughout" or "near".
+fn sentence_place(doc: &Doc, found: &[mentions::Found], dicts: &Dictionaries) -> Option<attache_ontology::Code3> {
+    found.iter().find_map(|f| {
+        let locative = f.start > 0 && matches!(doc.norm(f.start - 1), "in" | "at" | "across" | "throughout" | "near" | "inside");
+        if !locative {
+            return None;
+        }
+        f.lexemes.iter().find_map(|l| match l {
+            mentions::Lexeme::Actor(a, attache_dict::ActorKind::Place | attache_dict::ActorKind::Capital | attache_dict::ActorKind::Name) => {
+                let code = dicts.actor(*a).code;
+                attache_ontology::country_kind(code.primary().as_str())
+                    .is_some_and(|k| k == attache_ontology::CountryKind::Country)
+                    .then_some(code.primary())
+            }
+            _ => None,
+        })
+    })
 }
 
 /// Character span of tokens `a..b`.

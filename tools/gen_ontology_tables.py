@@ -9,8 +9,11 @@ binary needs nothing at run time. Run from the repository root:
 
 Conventions chosen here (see crates/ontology/README.md):
   * Goldstein: the GDELT value, ICEWS where GDELT lacks the code (the shared table's choice).
-  * PLOVER: the CAMEO2PLOVER-2021 mapping; CAMEO 01 and 02 map to no PLOVER type
-    (PLOVER drops statements and appeals); 08 (root) maps to CONCEDE.
+  * PLOVER: the CAMEO2PLOVER-2021 mapping; CAMEO 01 (statements) maps to no PLOVER type;
+    08 (root) maps to CONCEDE. CAMEO 02 (appeals), which the PLOVER manual's cue table
+    drops, maps to REQUEST ("requests, demands, orders") with the mode of its family
+    (assist, change, yield, meet), as POLECAT codes appeals: a dropped appeal would leave
+    "X called on Y to release Z" without a type.
 """
 import csv, sys, os
 
@@ -31,6 +34,14 @@ for r in rows("cameo_to_plover.tsv"):
     if ev.startswith("("):
         ev = ""
     plover[code] = (ev, r["plover_mode"].strip().lower(), r["plover_context"].strip())
+
+# Appeals (02) are requests: the mode follows the family, as for demands (10).
+APPEAL_MODES = {"020": "", "021": "assist", "022": "assist", "023": "assist", "024": "change",
+                "025": "yield", "026": "meet", "027": "meet", "028": "meet"}
+for code in list(plover):
+    if code.startswith("02"):
+        mode = APPEAL_MODES.get(code[:3], "")
+        plover[code] = ("REQUEST", mode, plover[code][2])
 
 with open(os.path.join(out, "cameo.tsv"), "w", encoding="utf-8") as f:
     f.write("# code\tname\tgoldstein\tplover_type\tplover_mode\tplover_context\n")

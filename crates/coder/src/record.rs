@@ -62,7 +62,7 @@ impl Actor {
 /// PLOVER type and mode.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Plover {
-    /// The PLOVER event type (`null` for CAMEO 01 and 02, which PLOVER drops).
+    /// The PLOVER event type (`null` for CAMEO 01 statements).
     #[serde(rename = "type")]
     pub kind: Option<PloverType>,
     /// The mode, when the mapping gives one.

@@ -143,7 +143,7 @@ impl CameoCode {
         QuadRule::Gdelt.quad_class(self)
     }
 
-    /// The PLOVER event type, or `None` for CAMEO 01 and 02, which PLOVER drops.
+    /// The PLOVER event type, or `None` for CAMEO 01 (statements), which PLOVER drops.
     pub fn plover(self) -> Option<PloverType> {
         self.row().plover
     }

@@ -20,8 +20,11 @@
 //!   cooperation, 10–14 verbal conflict, 15–20 material conflict. It is the rule of the
 //!   dataset most of our users compare against; [`QuadRule`] offers the ICEWS and Phoenix
 //!   rules for users who compare against those.
-//! * **PLOVER**: the CAMEO2PLOVER-2021 table; CAMEO 01 (statements) and 02 (appeals) have
-//!   no PLOVER type, as the PLOVER manual drops them.
+//! * **PLOVER**: the CAMEO2PLOVER-2021 table; CAMEO 01 (statements) has no PLOVER type.
+//!   CAMEO 02 (appeals), which the PLOVER manual's cue table drops, is REQUEST with the mode
+//!   of its family (assist, change, yield, meet): PLOVER's REQUEST is "requests, demands,
+//!   orders", POLECAT codes appeals so, and dropping them would leave "X called on Y to
+//!   release Z" untyped.
 //!
 //! ```
 //! use attache_ontology::{CameoCode, QuadClass, PloverType};

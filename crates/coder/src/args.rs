@@ -36,7 +36,7 @@ pub(crate) struct ActorRef {
     pub antecedent: Option<(usize, usize)>,
     /// "The other side": stands for whichever of the event's sources is not the source.
     pub reciprocal: bool,
-        /// Named only as a place ("Gaza"): a target, never a source.
+    /// Named only as a place ("Gaza"): a target, never a source.
     pub place_only: bool,
     /// A definite description of a domestic institution whose country the story does not
     /// say ("the government", "parliament"): the country of the event's source.
@@ -59,7 +59,7 @@ pub(crate) enum Reference {
     /// A personal pronoun ("he", "them").
     Pronoun { person: bool, plural: bool, reflexive: bool },
     /// Agent words with no country ("the ministry", "three foreign diplomats").
-        Countryless { sectors: Vec<Code3>, foreign: bool, definite: bool, possessive_pronoun: bool, envoy: bool },
+    Countryless { sectors: Vec<Code3>, foreign: bool, definite: bool, possessive_pronoun: bool, envoy: bool },
     /// "Both sides", "the two countries": the last pair of actors.
     Pair,
     /// "The other side", "each other": the other participant of a joint act.
@@ -129,7 +129,7 @@ fn attaching(prep: &str) -> Option<Attach> {
     Some(match prep {
         "of" => Attach::Of,
         "from" => Attach::From,
-                "in" | "at" | "near" | "outside" | "inside" | "throughout" | "across" | "around" => Attach::In,
+        "in" | "at" | "near" | "outside" | "inside" | "throughout" | "across" | "around" => Attach::In,
         _ => return None,
     })
 }
@@ -379,7 +379,7 @@ impl<'a> ArgBuilder<'a> {
                             antecedent: None,
                             reciprocal: false,
                             place_only: false,
-                        domestic: false,
+                            domestic: false,
                         };
                         match kind {
                             ActorKind::Name | ActorKind::Media | ActorKind::People | ActorKind::Capital => {
@@ -402,7 +402,7 @@ impl<'a> ArgBuilder<'a> {
                                 antecedent: None,
                                 reciprocal: false,
                                 place_only: false,
-                            domestic: false,
+                                domestic: false,
                             });
                             person_like = true;
                         }
@@ -516,7 +516,7 @@ impl<'a> ArgBuilder<'a> {
                     antecedent: None,
                     reciprocal: false,
                     place_only: false,
-                domestic: false,
+                    domestic: false,
                 }));
             }
             if countries.is_empty()
@@ -542,14 +542,14 @@ impl<'a> ArgBuilder<'a> {
                     antecedent: None,
                     reciprocal: false,
                     place_only: false,
-                domestic: false,
+                    domestic: false,
                 });
             }
             if countries.is_empty() {
                 let foreign = (own_start..end).any(|i| doc.norm(i) == "foreign");
                 let possessive_pronoun = doc.tokens()[own_start].tag == Tag::PRPS;
                 conj.reference =
-                                        Reference::Countryless { sectors: sectors.clone(), foreign, definite, possessive_pronoun, envoy };
+                    Reference::Countryless { sectors: sectors.clone(), foreign, definite, possessive_pronoun, envoy };
                 let mut code = ActorCode::new(Code3::UNKNOWN);
                 for s in &sectors {
                     code = code.with_sector(s.as_str());
@@ -562,7 +562,7 @@ impl<'a> ArgBuilder<'a> {
                     antecedent: None,
                     reciprocal: false,
                     place_only: false,
-                domestic: false,
+                    domestic: false,
                 });
                 return conj;
             }
@@ -585,7 +585,7 @@ impl<'a> ArgBuilder<'a> {
                     antecedent: c.antecedent,
                     reciprocal: c.reciprocal,
                     place_only: false,
-                domestic: false,
+                    domestic: false,
                 };
                 if !conj.actors.iter().any(|a| a.code == r.code) {
                     conj.actors.push(r);
@@ -617,7 +617,7 @@ impl<'a> ArgBuilder<'a> {
                 antecedent: None,
                 reciprocal: true,
                 place_only: false,
-            domestic: false,
+                domestic: false,
             });
             return conj;
         }
@@ -653,7 +653,7 @@ impl<'a> ArgBuilder<'a> {
                 antecedent: None,
                 reciprocal: false,
                 place_only: true,
-            domestic: false,
+                domestic: false,
             });
             conj.reference = Reference::Named;
         }

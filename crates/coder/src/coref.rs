@@ -41,7 +41,7 @@ pub(crate) struct Resolver<'a> {
     doc: &'a Doc,
     /// The sentence being built.
     pub sentence: usize,
-        /// The actors of the subject of the clause an object pronoun stands in.
+    /// The actors of the subject of the clause an object pronoun stands in.
     pub clause_subject: Vec<attache_ontology::ActorCode>,
     /// The country the sentence places itself in ("in Jakarta", "across Iran"), if any.
     pub sentence_place: Option<attache_ontology::Code3>,
@@ -58,7 +58,7 @@ impl<'a> Resolver<'a> {
             first_pass,
             sentences: doc.sentences().len(),
             doc,
-                        sentence: 0,
+            sentence: 0,
             clause_subject: Vec::new(),
             sentence_place: None,
         }
@@ -134,7 +134,7 @@ impl<'a> Resolver<'a> {
                     conj.actors = self.as_antecedent(&a.actors, conj);
                 }
             }
-                        Reference::Countryless { sectors, foreign, definite, possessive_pronoun, envoy } => {
+            Reference::Countryless { sectors, foreign, definite, possessive_pronoun, envoy } => {
                 if (foreign || !definite)
                     && let Some(actors) = self.elaboration(conj, &sectors)
                 {
@@ -183,14 +183,14 @@ impl<'a> Resolver<'a> {
                                 antecedent: Some((x.start, x.end)),
                                 reciprocal: false,
                                 place_only: false,
-                            domestic: false,
+                                domestic: false,
                             });
                         }
                         if definite {
                             break;
                         }
                     }
-                                        conj.actors = out;
+                    conj.actors = out;
                 } else {
                     placed(conj);
                     // "rallied against the government": nobody else's, so the source's own
@@ -225,7 +225,7 @@ impl<'a> Resolver<'a> {
                             antecedent: Some((x.start, x.end)),
                             reciprocal: false,
                             place_only: false,
-                        domestic: false,
+                            domestic: false,
                         })
                         .collect();
                 }
@@ -271,7 +271,7 @@ impl<'a> Resolver<'a> {
                 antecedent: Some((a.start, a.end)),
                 reciprocal: false,
                 place_only: false,
-            domestic: false,
+                domestic: false,
             })
             .collect()
     }

@@ -70,6 +70,11 @@ pub(crate) struct SentenceCoder<'a> {
     starts: FxHashMap<usize, (bool, usize)>,
     /// Token → chunk.
     chunk_of: FxHashMap<usize, usize>,
+    /// The sentence's word forms and lemmas: a frame one of whose words is missing here
+    /// cannot match, and most frames of a common verb are ruled out this way before
+    /// any token is compared.
+    /// (A bit per pattern word.)
+    words: Vec<u64>,
 }
 
 impl<'a> SentenceCoder<'a> {
@@ -89,6 +94,10 @@ impl<'a> SentenceCoder<'a> {
         for (i, a) in args.iter().enumerate() {
             starts.insert(a.start, (true, i));
         }
+        let mut words = vec![0u64; dicts.word_count().div_ceil(64)];
+        for id in s.tokens.clone().flat_map(|t| [dicts.word_id(doc.norm(t)), dicts.word_id(doc.lemma(t))]).flatten() {
+            words[id as usize / 64] |= 1 << (id % 64);
+        }
         let mut chunk_of = FxHashMap::default();
         for c in s.chunks.clone() {
             let ch = &doc.chunks()[c];
@@ -105,7 +114,14 @@ impl<'a> SentenceCoder<'a> {
             times,
             starts,
             chunk_of,
+            words,
         }
+    }
+
+    /// Whether every word the frame requires occurs somewhere in the sentence.
+    fn may_match(&self, frame: &Frame) -> bool {
+        let has = |id: u32| self.words.get(id as usize / 64).is_some_and(|w| w & (1 << (id % 64)) != 0);
+        frame.required.iter().all(|alts| alts.iter().any(|&id| has(id)))
     }
 
     fn arg_starting(&self, t: usize) -> Option<&Arg> {
@@ -170,7 +186,7 @@ impl<'a> SentenceCoder<'a> {
         let mut k = t;
         while k < clause_end {
             let tag = self.doc.tokens()[k].tag;
-                        if tag.is_finite_verb() || tag == Tag::MD || matches!(tag, Tag::WDT | Tag::WP | Tag::Colon | Tag::Comma) {
+            if tag.is_finite_verb() || tag == Tag::MD || matches!(tag, Tag::WDT | Tag::WP | Tag::Colon | Tag::Comma) {
                 return None;
             }
             if let Some(a) = self.arg_starting(k) {
@@ -207,10 +223,13 @@ impl<'a> SentenceCoder<'a> {
         clause_end: usize,
         passive: bool,
     ) -> Option<Match> {
+        if !self.may_match(frame) {
+            return None;
+        }
         let mut target: Option<Vec<ActorRef>> = None;
         let mut source = None;
         let mut last_word_arg: Option<&Arg> = None;
-                for (ei, e) in frame.elements.iter().enumerate() {
+        for (ei, e) in frame.elements.iter().enumerate() {
             match e {
                 Element::Word(alts) => {
                     let q = self.find_word(alts, t, end)?;
@@ -244,17 +263,28 @@ impl<'a> SentenceCoder<'a> {
                     if actors.is_empty() && !sectors.is_empty() {
                         return None;
                     }
-                                        // "suspended Niger from the bloc": the pattern's next word ends the target
+                    // "suspended Niger from the bloc": the pattern's next word ends the target
                     // even where the phrase would take it as an attachment
                     let cut = match frame.elements.get(ei + 1) {
                         Some(Element::Word(next)) => {
-                            let head_end = arg.conjuncts.first().and_then(|c| self.chunk_of.get(&c.head)).map_or(arg.end, |&c| self.doc.chunks()[c].end);
+                            let head_end = arg
+                                .conjuncts
+                                .first()
+                                .and_then(|c| self.chunk_of.get(&c.head))
+                                .map_or(arg.end, |&c| self.doc.chunks()[c].end);
                             (head_end..arg.end).find(|&k| next.iter().any(|w| w == self.doc.norm(k)))
                         }
                         _ => None,
                     };
                     let actors = match cut {
-                        Some(k) => arg.conjuncts.iter().filter(|c| c.start < k).flat_map(|c| c.actors.iter()).filter(|a| a.start < k && sector_ok(a, sectors)).cloned().collect(),
+                        Some(k) => arg
+                            .conjuncts
+                            .iter()
+                            .filter(|c| c.start < k)
+                            .flat_map(|c| c.actors.iter())
+                            .filter(|a| a.start < k && sector_ok(a, sectors))
+                            .cloned()
+                            .collect(),
                         None => actors,
                     };
                     target = Some(actors);
@@ -514,6 +544,9 @@ impl<'a> SentenceCoder<'a> {
     /// Matches only the word elements of a frame (a governing or light verb's words such
     /// as "call for"); the token after them.
     fn match_elements_words(&self, f: &Frame, mut t: usize, end: usize) -> Option<usize> {
+        if !self.may_match(f) {
+            return None;
+        }
         for e in &f.elements {
             match e {
                 Element::Word(alts) => t = self.find_word(alts, t, end)? + 1,
@@ -809,10 +842,12 @@ impl<'a> SentenceCoder<'a> {
                     resolved.push(t.clone());
                 }
             }
-                        // the source itself, or an antecedent in its own country: a misreading, and no
+            // the source itself, or an antecedent in its own country: a misreading, and no
             // reason to code the act without a target either
             let is_self = |t: &ActorRef| {
-                t.code == s.code || t.start == s.start && t.end == s.end || t.antecedent.is_some() && same_primary(&t.code, &s.code)
+                t.code == s.code
+                    || t.start == s.start && t.end == s.end
+                    || t.antecedent.is_some() && same_primary(&t.code, &s.code)
             };
             if !resolved.is_empty() && resolved.iter().all(|t| is_self(t) && !t.code.is_countryless()) {
                 continue;
@@ -1015,7 +1050,7 @@ impl<'a> SentenceCoder<'a> {
                 antecedent: None,
                 reciprocal: false,
                 place_only: false,
-            domestic: false,
+                domestic: false,
             }];
         }
         Vec::new()

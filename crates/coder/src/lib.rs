@@ -127,18 +127,24 @@ impl Coder {
                 lexicon.add_verb(v);
             }
         }
-                for n in dicts.noun_lemmas() {
+        for n in dicts.noun_lemmas() {
             lexicon.add_noun(n);
         }
         // sector nouns are nouns ("the Russian consulate", "charge d'affaires")
         for a in dicts.agents() {
-            if !matches!(a.kind, attache_dict::AgentKind::Noun | attache_dict::AgentKind::Generic | attache_dict::AgentKind::Envoy) {
+            if !matches!(
+                a.kind,
+                attache_dict::AgentKind::Noun | attache_dict::AgentKind::Generic | attache_dict::AgentKind::Envoy
+            ) {
                 continue;
             }
             for p in &a.phrases {
                 let last = attache_text::normalize::normalize(p.rsplit(' ').next().unwrap_or(p));
                 let known_noun = lexicon.class(&last).is_some_and(|c| c.noun > 0.0);
-                if !known_noun && !last.ends_with('s') && last.chars().all(|c| c.is_alphabetic() || c == '-' || c == '\'') {
+                if !known_noun
+                    && !last.ends_with('s')
+                    && last.chars().all(|c| c.is_alphabetic() || c == '-' || c == '\'')
+                {
                     lexicon.add_noun(&last);
                 }
             }
@@ -160,12 +166,21 @@ impl Coder {
     /// dictionaries know one noun phrase ("the United States", "Russia Today"), whatever
     /// the tagger made of its words.
     pub fn analyze(&self, text: &str) -> Doc {
+        self.analyze_with_mentions(text).0
+    }
+
+    /// [`Coder::analyze`], with the dictionary mentions of each sentence, which coding
+    /// needs again (they depend on words and case only, not on tags, so they stay valid
+    /// after the retagging).
+    fn analyze_with_mentions(&self, text: &str) -> (Doc, Vec<Vec<mentions::Found>>) {
         let mut doc = self.analyzer.analyze(text);
         let mut changed = false;
+        let mut all = Vec::with_capacity(doc.sentences().len());
         for si in 0..doc.sentences().len() {
             let range = doc.sentences()[si].tokens.clone();
-            for f in mentions::find(&doc, &self.dicts, range) {
-                                // a multi-word sector noun is a noun ("charge d'affaires", "head of state")
+            let found = mentions::find(&doc, &self.dicts, range);
+            for f in &found {
+                // a multi-word sector noun is a noun ("charge d'affaires", "head of state")
                 if f.end - f.start >= 2 && f.lexemes.iter().all(|l| matches!(l, mentions::Lexeme::Agent(..))) {
                     for t in f.start..f.end {
                         if doc.tokens()[t].tag.is_verb() {
@@ -200,11 +215,12 @@ impl Coder {
                     }
                 }
             }
+            all.push(found);
         }
         if changed {
             attache_text::chunk::chunk(&mut doc);
         }
-        doc
+        (doc, all)
     }
 
     /// Codes one document.
@@ -214,8 +230,8 @@ impl Coder {
     /// the input; spans, sentence numbers and ids stay those of the whole document.
     pub fn code(&self, document: &Document) -> Coded {
         if document.text.len() <= WINDOW {
-            let doc = self.analyze(&document.text);
-            return self.code_analyzed(document, &doc);
+            let (doc, found) = self.analyze_with_mentions(&document.text);
+            return self.run(document, &doc, Some(found), None);
         }
         let mut all = Coded::default();
         let text = &document.text;
@@ -224,8 +240,8 @@ impl Coder {
         while start < text.len() {
             let end = window_end(text, start);
             let part = Document { text: text[start..end].to_string(), ..document.clone() };
-            let doc = self.analyze(&part.text);
-            let coded = self.code_analyzed(&part, &doc);
+            let (doc, found) = self.analyze_with_mentions(&part.text);
+            let coded = self.run(&part, &doc, Some(found), None);
             let first_id = all.events.len();
             for mut e in coded.events {
                 shift(&mut e, char_offset, all.sentences, first_id, &document.id);
@@ -242,16 +258,16 @@ impl Coder {
 
     /// Codes a document already analysed by [`Coder::analyzer`].
     pub fn code_analyzed(&self, document: &Document, doc: &Doc) -> Coded {
-        self.run(document, doc, None)
+        self.run(document, doc, None, None)
     }
 
     /// How the coder reads a document, sentence by sentence: tags, chunks, arguments
     /// with their actors, predicates with their subjects, and the events; for people
     /// writing dictionaries (`attache parse`).
     pub fn explain(&self, document: &Document) -> String {
-        let doc = self.analyze(&document.text);
+        let (doc, found) = self.analyze_with_mentions(&document.text);
         let mut trace = String::new();
-        let coded = self.run(document, &doc, Some(&mut trace));
+        let coded = self.run(document, &doc, Some(found), Some(&mut trace));
         trace.push_str(&format!("\n{} events\n", coded.events.len()));
         for e in &coded.events {
             trace.push_str(&format!(
@@ -270,11 +286,18 @@ impl Coder {
         trace
     }
 
-    fn run(&self, document: &Document, doc: &Doc, mut trace: Option<&mut String>) -> Coded {
+    fn run(
+        &self,
+        document: &Document,
+        doc: &Doc,
+        mentions: Option<Vec<Vec<mentions::Found>>>,
+        mut trace: Option<&mut String>,
+    ) -> Coded {
         let dicts = &*self.dicts;
         let n = doc.sentences().len();
         let mut coded = Coded { sentences: n, ..Coded::default() };
         let pub_date = document.date;
+        let mut known = mentions.filter(|m| m.len() == n);
         let mut found = Vec::with_capacity(n);
         let mut times = Vec::with_capacity(n);
         let mut skip = vec![false; n];
@@ -285,7 +308,10 @@ impl Coder {
                 return coded;
             }
             skip[i] = sentence;
-            found.push(mentions::find(doc, dicts, s.tokens.clone()));
+            found.push(match &mut known {
+                Some(k) => std::mem::take(&mut k[i]),
+                None => mentions::find(doc, dicts, s.tokens.clone()),
+            });
             times.push(dates::find(doc, s.tokens.clone(), pub_date));
         }
         dates::resolve_narrative(&mut times);
@@ -309,7 +335,7 @@ impl Coder {
         let mut resolver = Resolver::new(doc, &first_pass);
         let mut raw = Vec::new();
         let mut attribution: Vec<Vec<ActorRef>> = vec![Vec::new(); n];
-                for (i, s) in doc.sentences().iter().enumerate() {
+        for (i, s) in doc.sentences().iter().enumerate() {
             resolver.sentence = i;
             resolver.sentence_place = sentence_place(doc, &found[i], dicts);
             let b = ArgBuilder { doc, dicts, found: &found[i], date: role_date(i) };
@@ -394,12 +420,16 @@ fn shift(e: &mut Event, chars: u32, sentences: usize, first_id: usize, doc_id: &
 /// after "in", "at", "across", "throughout" or "near".
 fn sentence_place(doc: &Doc, found: &[mentions::Found], dicts: &Dictionaries) -> Option<attache_ontology::Code3> {
     found.iter().find_map(|f| {
-        let locative = f.start > 0 && matches!(doc.norm(f.start - 1), "in" | "at" | "across" | "throughout" | "near" | "inside");
+        let locative =
+            f.start > 0 && matches!(doc.norm(f.start - 1), "in" | "at" | "across" | "throughout" | "near" | "inside");
         if !locative {
             return None;
         }
         f.lexemes.iter().find_map(|l| match l {
-            mentions::Lexeme::Actor(a, attache_dict::ActorKind::Place | attache_dict::ActorKind::Capital | attache_dict::ActorKind::Name) => {
+            mentions::Lexeme::Actor(
+                a,
+                attache_dict::ActorKind::Place | attache_dict::ActorKind::Capital | attache_dict::ActorKind::Name,
+            ) => {
                 let code = dicts.actor(*a).code;
                 attache_ontology::country_kind(code.primary().as_str())
                     .is_some_and(|k| k == attache_ontology::CountryKind::Country)

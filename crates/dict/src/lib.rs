@@ -114,6 +114,8 @@ pub struct Dictionaries {
     /// Special verb phrases (mirror, light, say...) by verb lemma.
     pub(crate) special_verbs: FxHashMap<String, Vec<u32>>,
     pub(crate) discard_matcher: PhraseMatcher,
+    /// Every word that a pattern's elements require, numbered.
+    pub(crate) words: FxHashMap<String, u32>,
     /// Code maps of the governing verb classes.
     pub(crate) maps: FxHashMap<(Special, Option<attache_ontology::CameoCode>), (attache_ontology::CameoCode, Origin)>,
 }
@@ -208,6 +210,17 @@ impl Dictionaries {
     /// The noun patterns of a noun lemma, most specific first.
     pub fn noun_patterns(&self, lemma: &str) -> impl Iterator<Item = &Pattern> {
         self.nouns.get(lemma).into_iter().flatten().map(|&i| &self.patterns[i as usize])
+    }
+
+    /// The number of a word that some pattern requires after its head (see
+    /// [`Frame::required`]); `None` for any other word.
+    pub fn word_id(&self, word: &str) -> Option<u32> {
+        self.words.get(word).copied()
+    }
+
+    /// How many words [`Dictionaries::word_id`] numbers (ids are below this).
+    pub fn word_count(&self) -> usize {
+        self.words.len()
     }
 
     /// Whether some verb pattern starts with this lemma.

@@ -12,7 +12,7 @@ use rustc_hash::FxHashMap;
 use crate::Dictionaries;
 use crate::entries::{ActorEntry, ActorKind, AgentEntry, AgentKind, Person, Role};
 use crate::matcher::{Hit, PhraseMatcher};
-use crate::pattern::{Frame, Pattern, PatternKind, Special, parse_frame};
+use crate::pattern::{Element, Frame, Pattern, PatternKind, Special, parse_frame};
 
 /// Where an entry was defined: file and line (1-based).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -433,6 +433,25 @@ impl Builder {
         d.phrases = phrases;
 
         let mut patterns = std::mem::take(&mut self.patterns);
+        let mut specials = std::mem::take(&mut self.specials);
+        for f in patterns.iter_mut().map(|p| &mut p.frame).chain(specials.iter_mut().map(|(_, f)| f)) {
+            f.required = f
+                .elements
+                .iter()
+                .filter_map(|e| match e {
+                    Element::Word(alts) => Some(alts),
+                    _ => None,
+                })
+                .map(|alts| {
+                    alts.iter()
+                        .map(|a| {
+                            let n = d.words.len() as u32;
+                            *d.words.entry(a.clone()).or_insert(n)
+                        })
+                        .collect()
+                })
+                .collect();
+        }
         patterns.sort_by_key(|p| std::cmp::Reverse(p.frame.specificity()));
         for (i, p) in patterns.iter().enumerate() {
             let map = match p.frame.kind {
@@ -442,7 +461,6 @@ impl Builder {
             map.entry(p.frame.head.clone()).or_default().push(i as u32);
         }
         d.patterns = patterns;
-        let mut specials = std::mem::take(&mut self.specials);
         specials.sort_by_key(|(_, f)| std::cmp::Reverse(f.specificity()));
         for (i, (_, f)) in specials.iter().enumerate() {
             d.special_verbs.entry(f.head.clone()).or_default().push(i as u32);

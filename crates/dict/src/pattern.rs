@@ -165,6 +165,10 @@ pub struct Frame {
     pub text: String,
     /// Where it was defined.
     pub origin: Origin,
+    /// For each required word, the ids of its alternatives in the dictionaries' word
+    /// list ([`crate::Dictionaries::word_id`]); filled when the dictionaries are
+    /// compiled, so that a coder can rule a frame out with a few integer lookups.
+    pub required: Vec<Box<[u32]>>,
 }
 
 impl Frame {
@@ -244,7 +248,14 @@ pub(crate) fn parse_frame(kind: PatternKind, text: &str, origin: Origin) -> Resu
     if targets > 1 {
         return Err("a pattern has at most one TARGET".into());
     }
-    Ok(Frame { kind, head: attache_text::normalize::normalize(head), elements, text: text.trim().to_string(), origin })
+    Ok(Frame {
+        kind,
+        head: attache_text::normalize::normalize(head),
+        elements,
+        text: text.trim().to_string(),
+        origin,
+        required: Vec::new(),
+    })
 }
 
 fn alternatives(w: &str) -> Result<Vec<String>, String> {

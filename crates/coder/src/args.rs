@@ -357,6 +357,7 @@ impl<'a> ArgBuilder<'a> {
         let mut agents: Vec<(Vec<Code3>, AgentKind, Origin, usize)> = Vec::new();
         let mut former = false;
         let mut person_like = false;
+        let mut person_starts: Vec<usize> = Vec::new();
         let mut covered = 0usize;
         for f in self.mentions_in(own_start, end) {
             covered += f.end - f.start;
@@ -405,6 +406,7 @@ impl<'a> ArgBuilder<'a> {
                                 domestic: false,
                             });
                             person_like = true;
+                            person_starts.push(f.start);
                         }
                     }
                     Lexeme::Agent(a, kind) => {
@@ -485,6 +487,12 @@ impl<'a> ArgBuilder<'a> {
         let with_former = |code: ActorCode| {
             if former { code.country_only().with_sector("ELI") } else { code }
         };
+        // "NATO Secretary General Jens Stoltenberg": a title naming an organisation or a
+        // country says what the person is here, whatever the person's dated roles say
+        let titled = names.iter().any(|n| !person_starts.contains(&n.start) && person_starts.iter().any(|&p| n.start < p));
+        if titled {
+            names.retain(|n| !person_starts.contains(&n.start));
+        }
         if !names.is_empty() {
             // Names: the most specific one (a person over a country adjective).
             for mut n in names {

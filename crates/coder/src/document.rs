@@ -14,7 +14,8 @@ use chrono::NaiveDate;
 
 use crate::args::ActorRef;
 use crate::dates::{DateValue, TimeExpr};
-use crate::events::{RawEvent, same_primary};
+use crate::events::{RawEvent, TargetInference, same_primary};
+use attache_ontology::ActorCode;
 use crate::record::DateSource;
 
 /// The date chosen for an event.
@@ -50,6 +51,7 @@ impl<'a> Reasoner<'a> {
         self.resolve_mirrors(&mut raw);
         link_answers(&mut raw);
         self.attribute_back(&mut raw);
+        infer_targets(&mut raw);
         // Unresolved reciprocal acts (no code) are dropped; indices shift accordingly.
         let mut index = vec![None; raw.len()];
         let mut n = 0;
@@ -302,6 +304,48 @@ fn more_specific(a: &ActorRef, b: &ActorRef) -> bool {
 
 /// Merges mentions of the same event; returns the merged list with `reciprocates`
 /// pointing at merged indices.
+/// Gives a target to coded events whose text names none, as CAMEO coding does: the
+/// country of the place where the event happened, else, for a domestic actor (one with a
+/// country and a sector), its own country: "Sudan's government lifted the state of
+/// emergency in West Darfur" is SDNGOV → SDN, "General Avril resigned" HTIGOVMIL → HTI.
+///
+/// Public statements (root 01) keep no target: they are addressed to no one in
+/// particular. An event whose inferred target would be its source itself ("Russia", at
+/// home) keeps none either. The record says the target was inferred and how.
+fn infer_targets(raw: &mut [RawEvent]) {
+    for e in raw.iter_mut() {
+        let Some(code) = e.code else { continue };
+        if e.target.is_some() || code.root_number() == 1 || e.source.code.is_countryless() {
+            continue;
+        }
+        let home = e.source.code.primary();
+        let (country, span, how) = match &e.location {
+            Some(p) => (p.country, (p.start, p.end), TargetInference::Place),
+            None => (home, (e.source.start, e.source.end), TargetInference::Home),
+        };
+        let inferred = ActorCode::new(country);
+        // a place's code must name a place; an organisation or a group has no home, so
+        // only a place gives it a target
+        use attache_ontology::CountryKind;
+        let kind = attache_ontology::country_kind(country.as_str());
+        let is_place = matches!(kind, Some(CountryKind::Country | CountryKind::Historical | CountryKind::Other));
+        if inferred == e.source.code || !is_place {
+            continue;
+        }
+        e.target = Some(ActorRef {
+            code: inferred,
+            start: span.0,
+            end: span.1,
+            origins: Vec::new(),
+            antecedent: None,
+            reciprocal: false,
+            place_only: true,
+            domestic: false,
+        });
+        e.target_inferred = Some(how);
+    }
+}
+
 fn merge(events: Vec<Final>) -> Vec<Final> {
     let mut out: Vec<Final> = Vec::with_capacity(events.len());
     let mut map = vec![0usize; events.len()];

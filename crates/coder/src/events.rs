@@ -39,6 +39,19 @@ pub(crate) struct RawEvent {
     pub reciprocates: Option<usize>,
     /// The sentence says the event answers an earlier one ("in retaliation for").
     pub answers: bool,
+    /// Set by document reasoning when the text names no target and one was inferred.
+    pub target_inferred: Option<TargetInference>,
+}
+
+/// How the target of an event whose text names none was found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum TargetInference {
+    /// The country of the place the event happened ("lifted the state of emergency in
+    /// West Darfur" → SDN).
+    Place,
+    /// The source's own country: a domestic actor acting at home ("the general
+    /// resigned" → HTI).
+    Home,
 }
 
 /// Verbs whose infinitive complement happened ("managed to", "began to").
@@ -452,6 +465,7 @@ impl<'a> SentenceCoder<'a> {
                 reciprocates: None,
                 pred: pi,
                 answers,
+                target_inferred: None,
             };
             // 1. a reciprocal act
             let mirror = self
@@ -671,6 +685,7 @@ impl<'a> SentenceCoder<'a> {
                     sentence_actors: sentence_actors.to_vec(),
                     reciprocates: None,
                     answers: false,
+                    target_inferred: None,
                 };
                 if sources.is_empty() && between && targets.len() >= 2 && joint_act(pat.code) {
                     // "clashes between Armenia and Azerbaijan": each side against the other

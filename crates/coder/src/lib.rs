@@ -455,7 +455,24 @@ fn actor(doc: &Doc, r: &ActorRef) -> Actor {
         span: Some(span(doc, r.start, r.end)),
         country: if anonymous { String::new() } else { r.code.primary().to_string() },
         antecedent: r.antecedent.map(|(a, b)| doc.span_text(a, b.max(a + 1) - 1).to_string()),
+        inferred: None,
     }
+}
+
+/// The record of an event's target, saying how it was inferred when the text names none.
+fn target_actor(doc: &Doc, e: &events::RawEvent) -> Actor {
+    let Some(t) = &e.target else { return Actor::none() };
+    let mut a = actor(doc, t);
+    match e.target_inferred {
+        Some(events::TargetInference::Place) => a.inferred = Some("place"),
+        Some(events::TargetInference::Home) => {
+            a.inferred = Some("home");
+            a.text.clear();
+            a.span = None;
+        }
+        None => {}
+    }
+    a
 }
 
 fn build_records(document: &Document, doc: &Doc, finals: Vec<Final>) -> Vec<Event> {
@@ -492,7 +509,7 @@ fn build_records(document: &Document, doc: &Doc, finals: Vec<Final>) -> Vec<Even
                 sentence: e.sentence,
                 evidence: doc.sentence_text(s).to_string(),
                 source: actor(doc, &e.source),
-                target: e.target.as_ref().map_or_else(Actor::none, |t| actor(doc, t)),
+                target: target_actor(doc, e),
                 cameo: code,
                 cameo_name: code.name(),
                 root: code.root(),

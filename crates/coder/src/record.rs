@@ -38,6 +38,11 @@ pub struct Actor {
     /// the words of the antecedent.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub antecedent: Option<String>,
+    /// When the text names no such actor and it was inferred: `"place"` (the country
+    /// where the event happened; `text` and `span` are the place) or `"home"` (the
+    /// source's own country; no text).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub inferred: Option<&'static str>,
 }
 
 fn ser_code<S: serde::Serializer>(c: &Option<ActorCode>, s: S) -> Result<S::Ok, S::Error> {
@@ -50,7 +55,7 @@ fn ser_code<S: serde::Serializer>(c: &Option<ActorCode>, s: S) -> Result<S::Ok, 
 impl Actor {
     /// No actor (an event without a target).
     pub fn none() -> Actor {
-        Actor { code: None, text: String::new(), span: None, country: String::new(), antecedent: None }
+        Actor { code: None, text: String::new(), span: None, country: String::new(), antecedent: None, inferred: None }
     }
 
     /// The code as a string (`""` for none).

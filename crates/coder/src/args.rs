@@ -89,6 +89,9 @@ pub(crate) struct Conj {
     /// "Russia's invasion"), not passed on from an attached phrase ("the invasion of
     /// Ukraine"): an event noun's source.
     pub own: bool,
+    /// Whether it is the proper name of one country, organisation or outlet: "the United
+    /// States" and "the Netherlands" are "it", whatever their grammatical number.
+    pub proper_name: bool,
 }
 
 /// A top-level argument: one or more coordinated conjuncts.
@@ -358,6 +361,7 @@ impl<'a> ArgBuilder<'a> {
         let mut former = false;
         let mut person_like = false;
         let mut person_starts: Vec<usize> = Vec::new();
+        let mut proper_name = false;
         let mut covered = 0usize;
         for f in self.mentions_in(own_start, end) {
             covered += f.end - f.start;
@@ -384,6 +388,7 @@ impl<'a> ArgBuilder<'a> {
                         };
                         match kind {
                             ActorKind::Name | ActorKind::Media | ActorKind::People | ActorKind::Capital => {
+                                proper_name |= kind != ActorKind::People && f.end == end;
                                 names.push(r)
                             }
                             ActorKind::Adjective => adjectives.push(r),
@@ -469,6 +474,7 @@ impl<'a> ArgBuilder<'a> {
             count,
             person_like,
             own: false,
+            proper_name,
         };
         // Pronouns.
         if end - start == 1 && doc.tokens()[head].tag == Tag::PRP {

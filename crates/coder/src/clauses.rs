@@ -235,13 +235,17 @@ impl<'a> ClauseAnalyzer<'a> {
                 governor,
             });
         }
-        // Sentence-opening participles share the next finite predicate's subject.
+        // A participle without a subject of its own shares that of the clause it
+        // modifies: the finite predicate before it ("demonstrated in Kirkuk on Sunday
+        // calling for independence"), or, opening the sentence, the next one.
         for i in 0..preds.len() {
-            if preds[i].kind == PredKind::Participle
-                && preds[i].subject.is_none()
-                && let Some(next) = preds[i + 1..].iter().find(|p| p.kind == PredKind::Finite)
-            {
-                preds[i].subject = next.subject;
+            if preds[i].kind != PredKind::Participle || preds[i].subject.is_some() {
+                continue;
+            }
+            let before = preds[..i].iter().rev().find(|p| p.kind == PredKind::Finite);
+            let after = || preds[i + 1..].iter().find(|p| p.kind == PredKind::Finite);
+            if let Some(p) = before.or_else(after) {
+                preds[i].subject = p.subject;
             }
         }
         preds
@@ -286,6 +290,16 @@ impl<'a> ClauseAnalyzer<'a> {
                 ChunkKind::Adv | ChunkKind::Other => continue,
                 ChunkKind::Wh => continue,
                 ChunkKind::Punct if matches!(self.word(k), "," | "\"" | "“" | "”") => continue,
+                // "The Red Cross operating in Iraq said": a participle after a noun
+                // modifies it; the subject lies before it
+                ChunkKind::Vg(vg)
+                    if !vg.finite
+                        && !vg.infinitive
+                        && k > self.chunks.start
+                        && matches!(self.kind(k - 1), ChunkKind::Np { .. }) =>
+                {
+                    continue;
+                }
                 ChunkKind::Vg(_) => return None,
                 _ => {}
             }

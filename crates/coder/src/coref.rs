@@ -102,7 +102,7 @@ impl<'a> Resolver<'a> {
     }
 
     fn is_plural(&self, c: &Conj) -> bool {
-        matches!(self.doc.tokens()[c.head].tag, Tag::NNS | Tag::NNPS)
+        !c.proper_name && matches!(self.doc.tokens()[c.head].tag, Tag::NNS | Tag::NNPS)
     }
 
     fn recent(&self) -> impl Iterator<Item = &Antecedent> {

@@ -326,7 +326,7 @@ impl<'a> SentenceCoder<'a> {
                 target = Some(a.actors().cloned().collect());
             } else if let Some(a) = self.object_at(t, clause_end.max(t)) {
                 let named = a.actors().any(|x| !x.code.is_countryless());
-                let a = if named { a } else { self.deep_target(a.start, clause_end).unwrap_or(a) };
+                let a = if named { a } else { self.deep_target(a.end, clause_end).unwrap_or(a) };
                 target = Some(a.actors().cloned().collect());
             } else if let Some(a) = self.deep_target(t, clause_end) {
                 target = Some(a.actors().cloned().collect());
@@ -378,7 +378,10 @@ impl<'a> SentenceCoder<'a> {
         let mut m = Modality { negated: p.vg.negated, ..Modality::default() };
         if let Some(md) = p.vg.modal {
             let w = doc.lemma(md);
-            if w == "will" || w == "shall" || doc.norm(md) == "'ll" {
+            // "announced it would prohibit": the future of reported speech, not a condition
+            let reported_future = matches!(doc.norm(md), "would" | "'d")
+                && preds.iter().any(|q| q.chunk < p.chunk && self.dicts.is_special_verb(&q.lemma, Special::Say));
+            if w == "will" || w == "shall" || doc.norm(md) == "'ll" || reported_future {
                 m.future = true;
             } else if HYPOTHETICAL_MODALS.contains(&w) || HYPOTHETICAL_MODALS.contains(&doc.norm(md)) {
                 m.hypothetical = true;
@@ -496,6 +499,24 @@ impl<'a> SentenceCoder<'a> {
                 if end > after {
                     consumed_until = consumed_until.max(end);
                 }
+            } else if let Some(g) = self.reported_obligation(&preds, p)
+                && let Some((_, f)) = self.dicts.specials(&preds[g].lemma).find(|(s, _)| *s == Special::Say)
+                && let Ok(code) = CameoCode::parse("100")
+            {
+                // "X said Y must ..." with an act no pattern knows: a demand all the same
+                let gov = &preds[g];
+                let speakers: Vec<ActorRef> =
+                    gov.subject.map(|a| self.clauses.args[a].actors().cloned().collect()).unwrap_or_default();
+                let mut events = Vec::new();
+                self.emit(&mut events, &speakers, Some(&subject), f, code, |s, t| {
+                    let mut e = mk(Some(code), s, t, "governed", f, after);
+                    e.modality = self.modality(&preds, gov);
+                    e.pred = g;
+                    e.trigger = (gov.vg.main, gov.vg.main + 1);
+                    e.pattern = format!("demand {} (... must {})", gov.lemma, p.lemma);
+                    e
+                });
+                self.push_unique(&mut out, events);
             }
         }
         self.noun_events(&mut out, &attribution, &sentence_actors);
@@ -505,8 +526,10 @@ impl<'a> SentenceCoder<'a> {
             let src = (e.source.code, e.source.start);
             e.attribution.retain(|a| (a.code, a.start) != src);
         }
-        self.govern(&preds, &mut out);
+        // reverses first, so that what governs an act governs its mirror too ("will
+        // visit Albania": Albania will host the visit)
         self.add_reverses(&mut out);
+        self.govern(&preds, &mut out);
         (out, attribution)
     }
 
@@ -723,6 +746,33 @@ impl<'a> SentenceCoder<'a> {
     /// help" (122), "denied attacking" (016); and events announced with "will" as intents
     /// or threats. The complement's own event is replaced; a refused or denied act that
     /// the class cannot recode stays, marked as not having happened.
+    /// "Mubarak said the US must be ready to mediate": a speaker saying that another must
+    /// or should act demands it of them. The predicate of speech that reports `p`, when
+    /// `p` carries "must", "should" or "ought" and another subject than the speaker's.
+    fn reported_obligation(&self, preds: &[Pred], p: &Pred) -> Option<usize> {
+        let md = p.vg.modal?;
+        if !matches!(self.doc.norm(md), "must" | "should" | "ought") || p.vg.negated {
+            return None;
+        }
+        let subject = p.subject?;
+        // the one obliged is an actor ("the US must"), not a thing ("the dialogue with
+        // Russia must be demanding")
+        let actor_like = self.clauses.args[subject]
+            .conjuncts
+            .iter()
+            .all(|c| !matches!(c.reference, crate::args::Reference::Nothing) && (c.own || !c.actors.is_empty()));
+        if !actor_like {
+            return None;
+        }
+        let g = preds.iter().rposition(|q| q.chunk < p.chunk && q.kind == PredKind::Finite)?;
+        let q = &preds[g];
+        let speaker = q.subject?;
+        let said = self.dicts.is_special_verb(&q.lemma, Special::Say) && !q.passive && !q.vg.negated;
+        let other = |a: usize| self.clauses.args[a].actors().map(|x| x.code.primary()).collect::<Vec<_>>();
+        let different = other(subject).iter().all(|c| !other(speaker).contains(c));
+        (said && subject != speaker && different && !other(speaker).is_empty()).then_some(g)
+    }
+
     fn govern(&self, preds: &[Pred], out: &mut Vec<RawEvent>) {
         let key = |e: &RawEvent| (e.code, e.source.code, e.target.as_ref().map(|t| t.code));
         let mut replaced = vec![false; out.len()];
@@ -730,10 +780,13 @@ impl<'a> SentenceCoder<'a> {
         for i in 0..out.len() {
             let Some(p) = preds.get(out[i].pred) else { continue };
             let Some(code) = out[i].code else { continue };
-            let governed = p.governor.and_then(|g| {
-                let until = self.doc.chunks()[p.chunk].start;
-                self.governing(&preds[g], until).map(|class| (g, class))
-            });
+            let governed = p
+                .governor
+                .and_then(|g| {
+                    let until = self.doc.chunks()[p.chunk].start;
+                    self.governing(&preds[g], until).map(|class| (g, class))
+                })
+                .or_else(|| self.reported_obligation(preds, p).map(|g| (g, Special::Demand)));
             let Some((g, class)) = governed else {
                 // "will send aid": the announcement is the event; "would continue to
                 // cooperate" too (the modal of an implicative governor carries over)

@@ -630,8 +630,7 @@ impl<'a> SentenceCoder<'a> {
         let s = self.skip_adverbs(words_end, region_end);
         let obj = self.arg_starting(s).filter(|_| s < region_end)?;
         let head = obj.conjuncts.first().map_or(s, |c| c.head);
-        let lemma = self.doc.lemma(head);
-        for pat in self.dicts.noun_patterns(lemma) {
+        for pat in self.noun_patterns_at(head) {
             let Some(m) = self.match_elements(&pat.frame, head + 1, sentence_end, region_end, false) else { continue };
             let code = match class {
                 Some(c) => self.dicts.recode(c, pat.code)?,
@@ -653,6 +652,15 @@ impl<'a> SentenceCoder<'a> {
         None
     }
 
+    /// The noun patterns of the noun phrase headed by token `head`: those of the head,
+    /// then those of the nouns that modify it, nearest first ("a mediation effort
+    /// between": "effort", then "mediation"). Their elements match after the head.
+    fn noun_patterns_at(&self, head: usize) -> impl Iterator<Item = &'a attache_dict::Pattern> + '_ {
+        let start = self.chunk_of.get(&head).map_or(head, |&c| self.doc.chunks()[c].start);
+        let modifiers = (start..head).rev().take_while(|&k| self.doc.tokens()[k].tag.is_noun());
+        std::iter::once(head).chain(modifiers).flat_map(|k| self.dicts.noun_patterns(self.doc.lemma(k)))
+    }
+
     /// Events told by a noun phrase alone, whose own words name the source: "Israeli
     /// airstrikes on Gaza", "Russia's invasion of Ukraine", "clashes between Armenia and
     /// Azerbaijan" (pairwise). Noun phrases already coded as part of a verb's pattern are
@@ -662,8 +670,7 @@ impl<'a> SentenceCoder<'a> {
         let sentence_end = s.tokens.end;
         for arg in self.clauses.args.iter().filter(|a| !a.appositive) {
             let Some(conj) = arg.conjuncts.first() else { continue };
-            let lemma = self.doc.lemma(conj.head);
-            if self.dicts.noun_patterns(lemma).next().is_none() {
+            if self.noun_patterns_at(conj.head).next().is_none() {
                 continue;
             }
             // already told as the trigger or target of a coded event
@@ -680,7 +687,7 @@ impl<'a> SentenceCoder<'a> {
                 .clone()
                 .find(|&k| k > c && matches!(self.doc.chunks()[k].kind, ChunkKind::Vg(_)))
                 .map_or(sentence_end, |k| self.doc.chunks()[k].start);
-            for pat in self.dicts.noun_patterns(lemma) {
+            for pat in self.noun_patterns_at(conj.head) {
                 let Some(m) = self.match_elements(&pat.frame, conj.head + 1, sentence_end, clause_end, false) else {
                     continue;
                 };
@@ -741,11 +748,6 @@ impl<'a> SentenceCoder<'a> {
         }
     }
 
-    /// Recodes the events of complements under governing verbs: "promised to send aid"
-    /// (033), "threatened to attack" (1384), "urged Iran to release" (0253), "refused to
-    /// help" (122), "denied attacking" (016); and events announced with "will" as intents
-    /// or threats. The complement's own event is replaced; a refused or denied act that
-    /// the class cannot recode stays, marked as not having happened.
     /// "Mubarak said the US must be ready to mediate": a speaker saying that another must
     /// or should act demands it of them. The predicate of speech that reports `p`, when
     /// `p` carries "must", "should" or "ought" and another subject than the speaker's.
@@ -773,6 +775,11 @@ impl<'a> SentenceCoder<'a> {
         (said && subject != speaker && different && !other(speaker).is_empty()).then_some(g)
     }
 
+    /// Recodes the events of complements under governing verbs: "promised to send aid"
+    /// (033), "threatened to attack" (1384), "urged Iran to release" (0253), "refused to
+    /// help" (122), "denied attacking" (016); and events announced with "will" as intents
+    /// or threats. The complement's own event is replaced; a refused or denied act that
+    /// the class cannot recode stays, marked as not having happened.
     fn govern(&self, preds: &[Pred], out: &mut Vec<RawEvent>) {
         let key = |e: &RawEvent| (e.code, e.source.code, e.target.as_ref().map(|t| t.code));
         let mut replaced = vec![false; out.len()];

@@ -14,6 +14,10 @@ Conventions chosen here (see crates/ontology/README.md):
     drops, maps to REQUEST ("requests, demands, orders") with the mode of its family
     (assist, change, yield, meet), as POLECAT codes appeals: a dropped appeal would leave
     "X called on Y to release Z" without a type.
+  * Where the draft table contradicts the PLOVER manual's own definitions, the manual wins:
+    035x (intent to yield) is CONCEDE ("verbal concessions ... announced withdrawals"),
+    not AGREE; 0831 (accede to demands for a change of leader: resignations) is RETREAT
+    resign; 116 (find guilty) is SANCTION convict, not ACCUSE.
 """
 import csv, sys, os
 
@@ -42,6 +46,13 @@ for code in list(plover):
     if code.startswith("02"):
         mode = APPEAL_MODES.get(code[:3], "")
         plover[code] = ("REQUEST", mode, plover[code][2])
+
+# the PLOVER manual's definitions over the draft table (see the docstring)
+for code in list(plover):
+    if code.startswith("035"):
+        plover[code] = ("CONCEDE", "", plover[code][2])
+plover["0831"] = ("RETREAT", "resign", plover["0831"][2])
+plover["116"] = ("SANCTION", "convict", plover["116"][2])
 
 with open(os.path.join(out, "cameo.tsv"), "w", encoding="utf-8") as f:
     f.write("# code\tname\tgoldstein\tplover_type\tplover_mode\tplover_context\n")

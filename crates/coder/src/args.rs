@@ -261,7 +261,17 @@ impl<'a> ArgBuilder<'a> {
             && matches!(self.word(k), "and" | "or")
             && self.is_np(k + 1);
         if !conj_follows {
-            // commas without a final "and": appositions, not a list
+            // commas without a final "and": appositions ("Moscow, Russia"), not a list;
+            // unless two or more country names follow ("to Iran, Libya, North Korea,
+            // Sudan, and with strings attached, Cuba")
+            let country = |c: &Conj| {
+                c.reference == Reference::Named
+                    && !c.actors.is_empty()
+                    && c.actors.iter().all(|a| a.code.rest().is_empty() && !a.code.is_countryless())
+            };
+            if items.len() >= 2 && items.iter().all(country) {
+                return (items, k);
+            }
             return (Vec::new(), next);
         }
         let (cj, n) = self.parse_conj(k + 1, end, depth, res, nested);

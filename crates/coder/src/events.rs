@@ -770,7 +770,7 @@ impl<'a> SentenceCoder<'a> {
         let q = &preds[g];
         let speaker = q.subject?;
         let said = self.dicts.is_special_verb(&q.lemma, Special::Say) && !q.passive && !q.vg.negated;
-        let other = |a: usize| self.clauses.args[a].actors().map(|x| x.code.primary()).collect::<Vec<_>>();
+        let other = |a: usize| self.clauses.args[a].actors().map(|x| x.code).collect::<Vec<_>>();
         let different = other(subject).iter().all(|c| !other(speaker).contains(c));
         (said && subject != speaker && different && !other(speaker).is_empty()).then_some(g)
     }
@@ -1136,7 +1136,8 @@ impl<'a> SentenceCoder<'a> {
     fn location(&self, p: &Pred, region_end: usize) -> Option<Place> {
         let s = &self.doc.sentences()[self.sentence];
         let from = self.doc.chunks()[p.chunk].start;
-        let candidates = (from..region_end).chain(s.tokens.start..from);
+        // the predicate's clause, then before it, then the rest of the sentence
+        let candidates = (from..region_end).chain(s.tokens.start..from).chain(region_end..s.tokens.end);
         for t in candidates {
             if !(matches!(self.doc.norm(t), "in" | "at") && self.doc.tokens()[t].tag == Tag::IN) {
                 continue;

@@ -46,6 +46,9 @@ pub struct Reading {
     pub lemma: Option<Arc<str>>,
 }
 
+/// Endings that mark a word as an adjective first.
+const ADJ_SUFFIXES: [&str; 8] = ["al", "ic", "ive", "ous", "ful", "less", "able", "ible"];
+
 struct Base {
     closed: FxHashMap<&'static str, Vec<Reading>>,
     open: FxHashMap<&'static str, WordClass>,
@@ -94,7 +97,13 @@ fn base() -> &'static Base {
                 continue;
             };
             let p = |s: &str| s.parse::<f32>().unwrap_or(0.0);
-            open.insert(w, WordClass { noun: p(n), verb: p(v), adj: p(a), adv: p(r) });
+            let mut c = WordClass { noun: p(n), verb: p(v), adj: p(a), adv: p(r) };
+            // a tie between a rare noun and an adjective of adjectival form goes to the
+            // adjective ("constitutional changes", "presidential palace")
+            if c.adj > 0.0 && c.noun <= c.adj && ADJ_SUFFIXES.iter().any(|x| w.ends_with(x)) {
+                c.adj += 1.0;
+            }
+            open.insert(w, c);
         }
         let mut verb_forms_map: FxHashMap<&'static str, Vec<(&'static str, bool, bool)>> = FxHashMap::default();
         for (lemma, (past, part)) in irregular() {

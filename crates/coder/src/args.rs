@@ -183,10 +183,13 @@ impl<'a> ArgBuilder<'a> {
                 || c > chunks.start + 1
                     && matches!(self.chunk_kind(c - 1), ChunkKind::Adv)
                     && matches!(self.chunk_kind(c - 2), ChunkKind::Vg(_));
-            // an object pronoun after "SUBJECT VERB" may not be that subject
+            // an object pronoun after "SUBJECT VERB" may not be that subject; one that
+            // opens a clause of its own may ("Turkey said it will attack")
+            let opens_clause = c + 1 < chunks.end
+                && matches!(self.chunk_kind(c + 1), ChunkKind::Vg(v) if v.finite || v.modal.is_some());
             if let Some(r) = resolver.as_deref_mut() {
                 r.clause_subject = match args.last() {
-                    Some(prev) if object_position && c >= 2 && prev.end_chunk + 1 == c => {
+                    Some(prev) if object_position && !opens_clause && c >= 2 && prev.end_chunk + 1 == c => {
                         prev.actors().map(|a| a.code).collect()
                     }
                     _ => Vec::new(),

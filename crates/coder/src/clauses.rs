@@ -55,9 +55,8 @@ const SUBORDINATORS: &[&str] = &[
 /// Verbs whose infinitive complement has their own subject ("plans to expel"); with
 /// other verbs an object in between is the infinitive's subject ("urged Iran to stop").
 const SUBJECT_CONTROL: &[&str] = &[
-    "plan", "want", "agree", "refuse", "promise", "threaten", "decide", "try", "seek", "vow", "pledge", "offer",
-    "intend", "hope", "attempt", "aim", "prepare", "fail", "manage", "begin", "start", "continue", "expect", "wish",
-    "need", "be", "have", "take",
+    "plan", "agree", "refuse", "promise", "threaten", "decide", "try", "seek", "vow", "pledge", "offer", "intend",
+    "hope", "attempt", "aim", "fail", "manage", "begin", "start", "continue", "be", "have", "take",
 ];
 
 pub(crate) struct ClauseAnalyzer<'a> {

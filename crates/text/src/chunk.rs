@@ -131,7 +131,7 @@ fn chunk_sentence(doc: &Doc, range: std::ops::Range<usize>, out: &mut Vec<Chunk>
     while i < end {
         let t = tag(i);
         // Noun phrase.
-        if let Some(np_end) = scan_np(doc, i, end) {
+        if let Some(np_end) = scan_np(doc, i, end, seen_np && !seen_finite) {
             let (np_end, possessor_end) = np_end;
             let head = np_end - 1;
             out.push(Chunk { kind: ChunkKind::Np { possessor_end }, start: i, end: np_end, head });
@@ -150,6 +150,9 @@ fn chunk_sentence(doc: &Doc, range: std::ops::Range<usize>, out: &mut Vec<Chunk>
                 && seen_np
                 && !seen_finite
                 && !(vg_end < end && doc.norm(vg_end) == "by")
+                && !(vg_end < end
+                    && doc.tokens[vg_end].tag == Tag::IN
+                    && crate::rules::finite_verb_follows(doc, vg_end + 1, end))
             {
                 vg.nonfinite_participle = false;
                 vg.finite = true;
@@ -175,8 +178,13 @@ fn chunk_sentence(doc: &Doc, range: std::ops::Range<usize>, out: &mut Vec<Chunk>
 }
 
 /// Scans a noun phrase at `i`; returns its end and the end of its possessor.
-fn scan_np(doc: &Doc, i: usize, end: usize) -> Option<(usize, Option<usize>)> {
+///
+/// `verb_pending`: a subject came and no finite verb yet, so a past form that may be
+/// finite is taken as the clause's verb, not as a premodifier ("Russia and France at the
+/// end of 2020 secretly expelled diplomats").
+fn scan_np(doc: &Doc, i: usize, end: usize, verb_pending: bool) -> Option<(usize, Option<usize>)> {
     let tag = |k: usize| doc.tokens[k].tag;
+    let may_be_verb = |k: usize| verb_pending && tag(k) == Tag::VBN && doc.tokens[k].alts.contains(Tag::VBD);
     let t = tag(i);
     if t == Tag::PRP {
         // "them all", "themselves" stay single
@@ -190,7 +198,7 @@ fn scan_np(doc: &Doc, i: usize, end: usize) -> Option<(usize, Option<usize>)> {
         return None;
     }
     // A lone participle or gerund is a verb group unless a noun follows inside the phrase.
-    if matches!(t, Tag::VBN | Tag::VBG) && !participle_premodifies(doc, i, end) {
+    if matches!(t, Tag::VBN | Tag::VBG) && (!participle_premodifies(doc, i, end) || may_be_verb(i)) {
         return None;
     }
     let mut k = i;
@@ -201,6 +209,7 @@ fn scan_np(doc: &Doc, i: usize, end: usize) -> Option<(usize, Option<usize>)> {
         let ok = match tk {
             Tag::DT | Tag::PDT | Tag::PRPS => k == i || possessor_end == Some(k) || (tag(k - 1) == Tag::PDT),
             Tag::POS => last_head.is_some(),
+            Tag::VBN if k > i && may_be_verb(k) => false,
             Tag::VBN | Tag::VBG => {
                 // a gerund after a determiner or adjective heads the phrase ("the alleged poisoning")
                 participle_premodifies(doc, k, end)
@@ -210,7 +219,11 @@ fn scan_np(doc: &Doc, i: usize, end: usize) -> Option<(usize, Option<usize>)> {
             Tag::CD if k > i && matches!(tag(k - 1), Tag::NN | Tag::NNS) => false,
             // an adverb inside a phrase only before an adjective or participle ("very strained relations")
             Tag::RB => {
-                k + 1 < end && matches!(tag(k + 1), Tag::JJ | Tag::VBN) && k + 2 < end && np_modifier(tag(k + 2))
+                k + 1 < end
+                    && matches!(tag(k + 1), Tag::JJ | Tag::VBN)
+                    && !may_be_verb(k + 1)
+                    && k + 2 < end
+                    && np_modifier(tag(k + 2))
             }
             t => np_modifier(t) || np_head(t) && t != Tag::PRP,
         };
@@ -224,6 +237,19 @@ fn scan_np(doc: &Doc, i: usize, end: usize) -> Option<(usize, Option<usize>)> {
             last_head = Some(k);
         }
         k += 1;
+    }
+    // "Hungarian and Romanian officials": a capitalized adjective coordinated with the
+    // next one is a phrase of its own, which borrows the noun of the last
+    let coordinated_adjective = last_head.is_none()
+        && possessor_end.is_none()
+        && k > i
+        && k + 1 < end
+        && (i..k).all(|j| tag(j) == Tag::JJ && doc.tokens[j].shape.has(crate::Shape::CAPITALIZED))
+        && (tag(k) == Tag::CC || doc.norm(k) == ",")
+        && matches!(tag(k + 1), Tag::JJ | Tag::NNP)
+        && doc.tokens[k + 1].shape.has(crate::Shape::CAPITALIZED);
+    if coordinated_adjective {
+        last_head = Some(k - 1);
     }
     // End the phrase at its last head word ("the attack" not "the attack expelled").
     let np_end = last_head.map(|h| h + 1).or(possessor_end)?;

@@ -9,6 +9,7 @@
 //! | normalizer | a matching form of every token (lower case, straight quotes, no accents) | [`normalize`] |
 //! | segmenter | tokens with byte and character offsets, sentences, paragraphs | [`segment`] |
 //! | tagger | a part-of-speech tag and lemma per token | [`tagger`] |
+//! | rules | contextual tag corrections a bigram model cannot see | [`rules`] |
 //! | chunker | noun phrases, verb groups (auxiliaries, modals, negation, passive) | [`chunk`] |
 //!
 //! Offsets: every token records byte offsets (for slicing the Rust string) and
@@ -32,6 +33,7 @@ mod doc;
 mod lexicon;
 mod morph;
 pub mod normalize;
+pub mod rules;
 pub mod segment;
 mod tag;
 pub mod tagger;
@@ -71,6 +73,7 @@ impl Analyzer {
     pub fn analyze(&self, text: &str) -> Doc {
         let mut doc = segment::segment(text);
         self.tagger.tag(&mut doc);
+        rules::apply(&mut doc);
         chunk::chunk(&mut doc);
         doc
     }

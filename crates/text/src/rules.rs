@@ -1,0 +1,114 @@
+//! Contextual tag corrections: what a bigram tagger cannot see, fixed by looking further.
+//!
+//! Each rule is a small, documented pattern over tags and words, run after the tagger
+//! and before the chunker:
+//!
+//! * **Approximate quantities**: "about", "around", "nearly", "some", "over", "up to",
+//!   "at least", "more than" before a number modify the number; they are adverbs, not
+//!   prepositions, so "About 300 activists protested" keeps its subject.
+//! * **Reduced relatives**: "militants based in Gaza attacked Israel": a past form right
+//!   after a noun, followed by a prepositional phrase and then by the clause's finite
+//!   verb, is a participle modifying the noun, not the verb of the clause.
+
+use crate::{Doc, Tag};
+
+/// Applies every rule to every sentence of a tagged document.
+///
+/// ```
+/// let a = attache_text::Analyzer::builtin();
+/// let doc = a.analyze("About 300 activists based in Gaza protested.");
+/// let tags: Vec<_> = doc.tokens().iter().map(|t| t.tag).collect();
+/// assert_eq!(tags[0], attache_text::Tag::RB);
+/// assert_eq!(tags[3], attache_text::Tag::VBN);
+/// ```
+pub fn apply(doc: &mut Doc) {
+    for si in 0..doc.sentences().len() {
+        let range = doc.sentences()[si].tokens.clone();
+        approximate_quantities(doc, range.clone());
+        reduced_relatives(doc, range);
+    }
+}
+
+fn approximate_quantities(doc: &mut Doc, range: std::ops::Range<usize>) {
+    let end = range.end;
+    for i in range {
+        let number_at = |k: usize| k < end && doc.tokens()[k].tag == Tag::CD;
+        let w = doc.norm(i);
+        let single = matches!(
+            w,
+            "about" | "around" | "nearly" | "almost" | "approximately" | "roughly" | "some" | "over" | "under"
+        );
+        if single && number_at(i + 1) && doc.tokens()[i].tag != Tag::CD {
+            doc.set_tag(i, Tag::RB);
+            continue;
+        }
+        let pair = i + 1 < end
+            && matches!(
+                (w, doc.norm(i + 1)),
+                ("up", "to") | ("at", "least") | ("at", "most") | ("more", "than") | ("fewer", "than") | ("less", "than")
+            );
+        if pair && number_at(i + 2) {
+            doc.set_tag(i, Tag::RB);
+            doc.set_tag(i + 1, Tag::RB);
+        }
+    }
+}
+
+fn reduced_relatives(doc: &mut Doc, range: std::ops::Range<usize>) {
+    let end = range.end;
+    for i in range.start + 1..end.saturating_sub(2) {
+        let t = &doc.tokens()[i];
+        if t.tag != Tag::VBD || !t.alts.contains(Tag::VBN) {
+            continue;
+        }
+        let prev = doc.tokens()[i - 1].tag;
+        if !matches!(prev, Tag::NN | Tag::NNS | Tag::NNP | Tag::NNPS) || doc.tokens()[i + 1].tag != Tag::IN {
+            continue;
+        }
+        if matches!(doc.norm(i + 1), "that" | "because" | "while" | "after" | "before" | "as" | "if") {
+            continue;
+        }
+        if finite_verb_follows(doc, i + 2, end) {
+            doc.set_tag(i, Tag::VBN);
+        }
+    }
+}
+
+/// Whether a finite verb follows from token `from`, with nothing that opens another
+/// clause or ends this one in between: the sign that what came before is a modifier.
+pub(crate) fn finite_verb_follows(doc: &Doc, from: usize, end: usize) -> bool {
+    for k in from..end {
+        let tk = doc.tokens()[k].tag;
+        if matches!(tk, Tag::VBD | Tag::VBZ | Tag::VBP | Tag::MD) {
+            return true;
+        }
+        if tk.is_punct() || matches!(tk, Tag::CC | Tag::WDT | Tag::WP | Tag::VB | Tag::TO) {
+            return false;
+        }
+    }
+    false
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{Analyzer, Tag};
+
+    fn tags(text: &str) -> Vec<Tag> {
+        Analyzer::builtin().analyze(text).tokens().iter().map(|t| t.tag).collect()
+    }
+
+    #[test]
+    fn quantities() {
+        assert_eq!(tags("Up to 1,000 people marched.")[..2], [Tag::RB, Tag::RB]);
+        assert_eq!(tags("More than 40 soldiers died.")[..2], [Tag::RB, Tag::RB]);
+        // a preposition before a noun phrase stays one
+        assert_eq!(tags("They talked about the war.")[2], Tag::IN);
+    }
+
+    #[test]
+    fn reduced_relative_needs_a_later_finite_verb() {
+        assert_eq!(tags("Militants based in Gaza attacked Israel.")[1], Tag::VBN);
+        // the clause's only verb stays finite
+        assert_eq!(tags("Police arrested in Cairo three men.")[1], Tag::VBD);
+    }
+}

@@ -143,11 +143,16 @@ impl<'a> Resolver<'a> {
                 }
                 // "students staged protests in Jakarta": local actors of a sentence that is
                 // placed in one country belong to it (envoys and foreigners excepted)
+                // elsewhere they are the country's of the other party of their event
+                // ("Chadian troops attacked rebels"), which the event coder supplies
                 let placed = |conj: &mut Conj| {
-                    if let Some(c) = self.sentence_place.filter(|_| !envoy && !foreign)
-                        && let Some(own) = conj.actors.first_mut()
-                    {
-                        own.code = own.code.with_primary(c);
+                    let Some(own) = conj.actors.first_mut() else { return };
+                    if envoy || foreign {
+                        return;
+                    }
+                    match self.sentence_place {
+                        Some(c) => own.code = own.code.with_primary(c),
+                        None => own.domestic = true,
                     }
                 };
                 // an indefinite ("an official", "three diplomats") introduces someone new:

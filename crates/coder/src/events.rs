@@ -928,8 +928,17 @@ impl<'a> SentenceCoder<'a> {
                 continue;
             }
             resolved.retain(|t| !t.code.is_countryless() && !is_self(t));
-            // a source of unknown country ("---CVL": "protesters") may act alone ("went on
-            // strike") but is no party to a dyad
+            // a local source of unknown country takes its target's ("rebels attacked
+            // Chadian troops"); any other source of unknown country ("protesters") may act
+            // alone ("went on strike") but is no party to a dyad
+            let mut s = s.clone();
+            if s.code.is_countryless()
+                && s.domestic
+                && let Some(t) = resolved.iter().find(|t| is_state(t.code.primary()))
+            {
+                s.code = s.code.with_primary(t.code.primary());
+                resolved.retain(|t| t.code != s.code);
+            }
             if s.code.is_countryless() && !resolved.is_empty() {
                 continue;
             }
@@ -1154,6 +1163,12 @@ impl<'a> SentenceCoder<'a> {
         }
         None
     }
+}
+
+/// Whether a primary code names a country (a state or territory, present or past).
+fn is_state(c: attache_ontology::Code3) -> bool {
+    use attache_ontology::CountryKind;
+    matches!(attache_ontology::country_kind(c.as_str()), Some(CountryKind::Country | CountryKind::Historical))
 }
 
 /// Adds an event unless one with the same code, source and target is there.

@@ -41,6 +41,9 @@ pub(crate) struct ActorRef {
     /// A definite description of a domestic institution whose country the story does not
     /// say ("the government", "parliament"): the country of the event's source.
     pub domestic: bool,
+    /// Stands for a source the text does not name ("were killed", "a blast killed"):
+    /// no code, no words.
+    pub unknown: bool,
 }
 
 /// A place named in the text.
@@ -398,6 +401,7 @@ impl<'a> ArgBuilder<'a> {
                             reciprocal: false,
                             place_only: false,
                             domestic: false,
+                            unknown: false,
                         };
                         match kind {
                             ActorKind::Name | ActorKind::Media | ActorKind::People | ActorKind::Capital => {
@@ -422,6 +426,7 @@ impl<'a> ArgBuilder<'a> {
                                 reciprocal: false,
                                 place_only: false,
                                 domestic: false,
+                                unknown: false,
                             });
                             person_like = true;
                             person_starts.push(f.start);
@@ -508,7 +513,8 @@ impl<'a> ArgBuilder<'a> {
         };
         // "NATO Secretary General Jens Stoltenberg": a title naming an organisation or a
         // country says what the person is here, whatever the person's dated roles say
-        let titled = names.iter().any(|n| !person_starts.contains(&n.start) && person_starts.iter().any(|&p| n.start < p));
+        let titled =
+            names.iter().any(|n| !person_starts.contains(&n.start) && person_starts.iter().any(|&p| n.start < p));
         if titled {
             names.retain(|n| !person_starts.contains(&n.start));
         }
@@ -544,6 +550,7 @@ impl<'a> ArgBuilder<'a> {
                     reciprocal: false,
                     place_only: false,
                     domestic: false,
+                    unknown: false,
                 }));
             }
             if countries.is_empty()
@@ -570,6 +577,7 @@ impl<'a> ArgBuilder<'a> {
                     reciprocal: false,
                     place_only: false,
                     domestic: false,
+                    unknown: false,
                 });
             }
             if countries.is_empty() {
@@ -590,6 +598,7 @@ impl<'a> ArgBuilder<'a> {
                     reciprocal: false,
                     place_only: false,
                     domestic: false,
+                    unknown: false,
                 });
                 return conj;
             }
@@ -613,6 +622,7 @@ impl<'a> ArgBuilder<'a> {
                     reciprocal: c.reciprocal,
                     place_only: false,
                     domestic: false,
+                    unknown: false,
                 };
                 if !conj.actors.iter().any(|a| a.code == r.code) {
                     conj.actors.push(r);
@@ -645,6 +655,7 @@ impl<'a> ArgBuilder<'a> {
                 reciprocal: true,
                 place_only: false,
                 domestic: false,
+                unknown: false,
             });
             return conj;
         }
@@ -681,6 +692,7 @@ impl<'a> ArgBuilder<'a> {
                 reciprocal: false,
                 place_only: true,
                 domestic: false,
+                unknown: false,
             });
             conj.reference = Reference::Named;
         }

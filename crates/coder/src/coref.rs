@@ -189,6 +189,7 @@ impl<'a> Resolver<'a> {
                                 reciprocal: false,
                                 place_only: false,
                                 domestic: false,
+                                unknown: false,
                             });
                         }
                         if definite {
@@ -231,6 +232,7 @@ impl<'a> Resolver<'a> {
                             reciprocal: false,
                             place_only: false,
                             domestic: false,
+                            unknown: false,
                         })
                         .collect();
                 }
@@ -277,6 +279,7 @@ impl<'a> Resolver<'a> {
                 reciprocal: false,
                 place_only: false,
                 domestic: false,
+                unknown: false,
             })
             .collect()
     }

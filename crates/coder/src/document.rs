@@ -15,8 +15,8 @@ use chrono::NaiveDate;
 use crate::args::ActorRef;
 use crate::dates::{DateValue, TimeExpr};
 use crate::events::{RawEvent, TargetInference, same_primary};
-use attache_ontology::ActorCode;
 use crate::record::DateSource;
+use attache_ontology::ActorCode;
 
 /// The date chosen for an event.
 #[derive(Debug, Clone)]
@@ -52,6 +52,11 @@ impl<'a> Reasoner<'a> {
         link_answers(&mut raw);
         self.attribute_back(&mut raw);
         infer_targets(&mut raw);
+        // an event with neither a named source nor any target or place says nothing usable
+        // (dropped below with the unresolved reciprocal acts, which keeps links right)
+        for e in raw.iter_mut().filter(|e| e.source.unknown && e.target.is_none()) {
+            e.code = None;
+        }
         // Unresolved reciprocal acts (no code) are dropped; indices shift accordingly.
         let mut index = vec![None; raw.len()];
         let mut n = 0;
@@ -310,17 +315,23 @@ fn more_specific(a: &ActorRef, b: &ActorRef) -> bool {
 /// emergency in West Darfur" is SDNGOV → SDN, "General Avril resigned" HTIGOVMIL → HTI.
 ///
 /// Public statements (root 01) keep no target: they are addressed to no one in
-/// particular. An event whose inferred target would be its source itself ("Russia", at
+/// particular; nor do meetings (04), which need a counterpart the text does not give. An event whose inferred target would be its source itself ("Russia", at
 /// home) keeps none either. The record says the target was inferred and how.
 fn infer_targets(raw: &mut [RawEvent]) {
     for e in raw.iter_mut() {
         let Some(code) = e.code else { continue };
-        if e.target.is_some() || code.root_number() == 1 || e.source.code.is_countryless() {
+        // a meeting needs a counterpart: "delegates met in Berlin" is with no one known
+        if e.target.is_some() || matches!(code.root_number(), 1 | 4) {
+            continue;
+        }
+        if e.source.code.is_countryless() && !e.source.unknown {
             continue;
         }
         let home = e.source.code.primary();
         let (country, span, how) = match &e.location {
             Some(p) => (p.country, (p.start, p.end), TargetInference::Place),
+            // an unnamed source has no home
+            None if e.source.unknown => continue,
             None => (home, (e.source.start, e.source.end), TargetInference::Home),
         };
         let inferred = ActorCode::new(country);
@@ -341,6 +352,7 @@ fn infer_targets(raw: &mut [RawEvent]) {
             reciprocal: false,
             place_only: true,
             domestic: false,
+            unknown: false,
         });
         e.target_inferred = Some(how);
     }

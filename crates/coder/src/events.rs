@@ -897,7 +897,7 @@ impl<'a> SentenceCoder<'a> {
         let named: Vec<&ActorRef> = sources.iter().filter(|o| !o.code.is_countryless() && !o.place_only).collect();
         let given: &[ActorRef] = targets.unwrap_or(&[]);
         for s in sources {
-            if s.place_only || s.code.is_countryless() && s.code.rest().is_empty() {
+            if s.place_only || s.code.is_countryless() && s.code.rest().is_empty() && !s.unknown {
                 continue;
             }
             let mut resolved: Vec<ActorRef> = Vec::new();
@@ -913,6 +913,12 @@ impl<'a> SentenceCoder<'a> {
                     }
                 } else if t.domestic && !s.code.is_countryless() {
                     resolved.push(ActorRef { code: t.code.with_primary(s.code.primary()), ..t.clone() });
+                } else if t.domestic && s.unknown {
+                    // "shelling in Tehran killed six children": local people of the place
+                    match make(s.clone(), None).location {
+                        Some(p) => resolved.push(ActorRef { code: t.code.with_primary(p.country), ..t.clone() }),
+                        None => resolved.push(t.clone()),
+                    }
                 } else {
                     resolved.push(t.clone());
                 }
@@ -939,7 +945,7 @@ impl<'a> SentenceCoder<'a> {
                 s.code = s.code.with_primary(t.code.primary());
                 resolved.retain(|t| t.code != s.code);
             }
-            if s.code.is_countryless() && !resolved.is_empty() {
+            if s.code.is_countryless() && !s.unknown && !resolved.is_empty() {
                 continue;
             }
             if resolved.is_empty() {
@@ -1005,9 +1011,22 @@ impl<'a> SentenceCoder<'a> {
                 {
                     continue;
                 }
-                (self.by_agent(after, region_end).unwrap_or_default(), Some(subj_ok))
+                // "two diplomats were expelled": by someone the text does not name, for
+                // material acts (words need a speaker the text gives)
+                let material = matches!(pat.code.root_number(), 6..=9 | 15..=20);
+                let agent = match self.by_agent(after, region_end) {
+                    Some(a) => a,
+                    None if material => vec![self.unknown_actor(p)],
+                    None => Vec::new(),
+                };
+                (agent, Some(subj_ok))
             } else {
-                (m.source.clone().unwrap_or_else(|| subject.to_vec()), m.target.clone())
+                let mut sources = m.source.clone().unwrap_or_else(|| subject.to_vec());
+                // "a drone strike killed two civilians": violence whose doer is not named
+                if sources.is_empty() && self.thing_subject(p) && pat.code.root_number() >= 18 {
+                    sources.push(self.unknown_actor(p));
+                }
+                (sources, m.target.clone())
             };
             let verb_end = p.vg.particle.map_or(p.vg.main + 1, |x| x + 1);
             let mut out = Vec::new();
@@ -1037,6 +1056,29 @@ impl<'a> SentenceCoder<'a> {
             }
         }
         None
+    }
+
+    /// A source the text leaves unnamed, for the events of predicate `p`.
+    fn unknown_actor(&self, p: &Pred) -> ActorRef {
+        ActorRef {
+            code: ActorCode::new(attache_ontology::Code3::UNKNOWN),
+            start: p.vg.main,
+            end: p.vg.main + 1,
+            origins: Vec::new(),
+            antecedent: None,
+            reciprocal: false,
+            place_only: false,
+            domestic: false,
+            unknown: true,
+        }
+    }
+
+    /// Whether the subject of `p` names no actor: an event or a thing ("a blast", "the
+    /// shelling in Tehran"), or nothing at all.
+    fn thing_subject(&self, p: &Pred) -> bool {
+        p.subject.is_none_or(|a| {
+            self.clauses.args[a].conjuncts.iter().all(|c| matches!(c.reference, crate::args::Reference::Nothing))
+        })
     }
 
     /// Who reports the sentence: the subject of a verb of saying, or the noun phrase after
@@ -1135,6 +1177,7 @@ impl<'a> SentenceCoder<'a> {
                 reciprocal: false,
                 place_only: false,
                 domestic: false,
+                unknown: false,
             }];
         }
         Vec::new()

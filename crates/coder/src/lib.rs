@@ -190,26 +190,27 @@ impl Coder {
                     }
                     continue;
                 }
-                let is_name = f.end - f.start >= 2
-                    && f.lexemes.iter().any(|l| {
-                        matches!(
-                            l,
-                            mentions::Lexeme::Person(_)
-                                | mentions::Lexeme::Actor(
-                                    _,
-                                    attache_dict::ActorKind::Name
-                                        | attache_dict::ActorKind::Media
-                                        | attache_dict::ActorKind::Capital
-                                        | attache_dict::ActorKind::Place
-                                )
-                        )
-                    });
+                // single words too: "Turkey said" is the country, not the bird
+                let is_name = f.lexemes.iter().any(|l| {
+                    matches!(
+                        l,
+                        mentions::Lexeme::Person(_)
+                            | mentions::Lexeme::Actor(
+                                _,
+                                attache_dict::ActorKind::Name
+                                    | attache_dict::ActorKind::Media
+                                    | attache_dict::ActorKind::Capital
+                                    | attache_dict::ActorKind::Place
+                            )
+                    )
+                });
                 if !is_name {
                     continue;
                 }
                 for t in f.start..f.end {
                     let tok = &doc.tokens()[t];
-                    if tok.shape.has(attache_text::Shape::CAPITALIZED) && !tok.tag.is_noun() {
+                    let proper = matches!(tok.tag, attache_text::Tag::NNP | attache_text::Tag::NNPS);
+                    if tok.shape.has(attache_text::Shape::CAPITALIZED) && !proper {
                         doc.set_tag(t, attache_text::Tag::NNP);
                         changed = true;
                     }
@@ -447,12 +448,12 @@ fn span(doc: &Doc, a: usize, b: usize) -> Span {
 }
 
 fn actor(doc: &Doc, r: &ActorRef) -> Actor {
-    // an anonymous reporter ("reliable sources") has no code
+    // an anonymous reporter ("reliable sources") has no code; an unnamed source no words
     let anonymous = r.code.is_countryless() && r.code.rest().is_empty();
     Actor {
         code: (!anonymous).then_some(r.code),
-        text: doc.span_text(r.start, r.end.max(r.start + 1) - 1).to_string(),
-        span: Some(span(doc, r.start, r.end)),
+        text: if r.unknown { String::new() } else { doc.span_text(r.start, r.end.max(r.start + 1) - 1).to_string() },
+        span: (!r.unknown).then(|| span(doc, r.start, r.end)),
         country: if anonymous { String::new() } else { r.code.primary().to_string() },
         antecedent: r.antecedent.map(|(a, b)| doc.span_text(a, b.max(a + 1) - 1).to_string()),
         inferred: None,

@@ -6,6 +6,8 @@
 //! * **Approximate quantities**: "about", "around", "nearly", "some", "over", "up to",
 //!   "at least", "more than" before a number modify the number; they are adverbs, not
 //!   prepositions, so "About 300 activists protested" keeps its subject.
+//! * **Headline verbs**: a title-case headline without a finite verb takes the first
+//!   word after a noun that can be one ("Chad and Sudan Sign Treaty").
 //! * **Reduced relatives**: "militants based in Gaza attacked Israel": a past form right
 //!   after a noun, followed by a prepositional phrase and then by the clause's finite
 //!   verb, is a participle modifying the noun, not the verb of the clause.
@@ -25,7 +27,33 @@ pub fn apply(doc: &mut Doc) {
     for si in 0..doc.sentences().len() {
         let range = doc.sentences()[si].tokens.clone();
         approximate_quantities(doc, range.clone());
-        reduced_relatives(doc, range);
+        reduced_relatives(doc, range.clone());
+        headline_verb(doc, range);
+    }
+}
+
+/// A headline has a verb: "Chad and Sudan Sign New Extradition Treaty". In a title-case
+/// sentence where the tagger found no finite verb, the first word after a noun that can
+/// be a present or past verb is taken as one.
+fn headline_verb(doc: &mut Doc, range: std::ops::Range<usize>) {
+    if !crate::tagger::is_title_case(doc, range.clone()) {
+        return;
+    }
+    let finite = |t: Tag| matches!(t, Tag::VBD | Tag::VBZ | Tag::VBP | Tag::MD);
+    if range.clone().any(|i| finite(doc.tokens()[i].tag)) {
+        return;
+    }
+    for i in range.start + 1..range.end {
+        let prev = doc.tokens()[i - 1].tag;
+        if !matches!(prev, Tag::NN | Tag::NNS | Tag::NNP | Tag::NNPS | Tag::PRP) {
+            continue;
+        }
+        let alts = doc.tokens()[i].alts;
+        let verb = [Tag::VBZ, Tag::VBP, Tag::VBD].into_iter().find(|&t| alts.contains(t));
+        if let Some(v) = verb {
+            doc.set_tag(i, v);
+            return;
+        }
     }
 }
 

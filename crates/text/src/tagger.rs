@@ -358,7 +358,7 @@ impl Tagger {
 
 /// A headline in title case ("Over Half of Haiti Teachers Now Out on Wildcat Strike"):
 /// most longer words capitalised, so capitals say nothing about proper nouns.
-fn is_title_case(doc: &Doc, range: std::ops::Range<usize>) -> bool {
+pub(crate) fn is_title_case(doc: &Doc, range: std::ops::Range<usize>) -> bool {
     let mut words = 0;
     let mut caps = 0;
     for i in range {

@@ -930,8 +930,16 @@ impl<'a> SentenceCoder<'a> {
                     || t.start == s.start && t.end == s.end
                     || t.antecedent.is_some() && same_primary(&t.code, &s.code)
             };
+            // ...unless it names the source's own forces or institutions ("withdrew its
+            // troops"): then the act stands, with no other party
+            let own_part = |t: &ActorRef| {
+                self.doc.tokens()[t.start].tag == Tag::PRPS && t.code.rest().iter().any(|x| !s.code.rest().contains(x))
+            };
             if !resolved.is_empty() && resolved.iter().all(|t| is_self(t) && !t.code.is_countryless()) {
-                continue;
+                if !resolved.iter().all(own_part) || frame.has_target() {
+                    continue;
+                }
+                resolved.clear();
             }
             resolved.retain(|t| !t.code.is_countryless() && !is_self(t));
             // a local source of unknown country takes its target's ("rebels attacked

@@ -73,7 +73,12 @@ fn approximate_quantities(doc: &mut Doc, range: std::ops::Range<usize>) {
         let pair = i + 1 < end
             && matches!(
                 (w, doc.norm(i + 1)),
-                ("up", "to") | ("at", "least") | ("at", "most") | ("more", "than") | ("fewer", "than") | ("less", "than")
+                ("up", "to")
+                    | ("at", "least")
+                    | ("at", "most")
+                    | ("more", "than")
+                    | ("fewer", "than")
+                    | ("less", "than")
             );
         if pair && number_at(i + 2) {
             doc.set_tag(i, Tag::RB);

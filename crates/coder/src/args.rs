@@ -633,7 +633,9 @@ impl<'a> ArgBuilder<'a> {
         }
         if !adjectives.is_empty() {
             // Only country adjectives: "the French", or "Polish" in a coordination.
-            conj.adjective_only = covered >= end - own_start - usize::from(definite);
+            // "Senior Hungarian (and Romanian officials)": other adjectives may stand with it
+            let plain = (own_start..end).filter(|&i| matches!(doc.tokens()[i].tag, Tag::JJ | Tag::DT)).count();
+            conj.adjective_only = covered + plain >= end - own_start;
             conj.actors = adjectives;
             conj.reference = Reference::Named;
             conj.own = true;
@@ -855,17 +857,18 @@ fn is_other_side(doc: &Doc, start: usize, end: usize) -> bool {
 
 fn is_pair_phrase(doc: &Doc, start: usize, end: usize) -> bool {
     let words: Vec<&str> = (start..end).map(|i| doc.norm(i)).collect();
-    matches!(
-        words.as_slice(),
-        ["both", "sides"]
-            | ["both", "countries"]
-            | ["the", "two", "countries"]
-            | ["the", "two", "sides"]
-            | ["both", "governments"]
-            | ["the", "two", "governments"]
-            | ["the", "two", "capitals"]
-            | ["both", "capitals"]
-    )
+    let pair_noun = |w: &str| {
+        matches!(
+            w,
+            "sides" | "countries" | "governments" | "capitals" | "nations" | "states" | "neighbours" | "neighbors"
+        )
+    };
+    match words.as_slice() {
+        ["both", n] | ["the", "two", n] | ["both", "their", n] => pair_noun(n),
+        // "agreed that their countries should cooperate"
+        ["their", n] => matches!(*n, "countries" | "governments" | "nations"),
+        _ => false,
+    }
 }
 
 /// The value of a number word or numeral ("three" → 3, "1,000" → 1000).

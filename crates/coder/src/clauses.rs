@@ -204,7 +204,18 @@ impl<'a> ClauseAnalyzer<'a> {
                     if let Some(p) = prev {
                         governor = Some(p);
                         let gov = &preds[p];
-                        let between = self.arg_before(c, gov.chunk + 1);
+                        // the controller is the governing verb's object, right before the
+                        // infinitive ("urged Iran to", "called on Iran to"); a noun phrase
+                        // further on is no controller ("sent inspectors to Iran to
+                        // investigate": the sender investigates)
+                        let between = self.arg_before(c, gov.chunk + 1).filter(|&a| {
+                            let first = self.args[a].first_chunk;
+                            let mut k = gov.chunk + 1;
+                            while k < first && matches!(self.kind(k), ChunkKind::Adv | ChunkKind::Prep) {
+                                k += 1;
+                            }
+                            k == first && first <= gov.chunk + 2
+                        });
                         subject = match between {
                             Some(a) if !SUBJECT_CONTROL.contains(&gov.lemma.as_str()) && self.args[a].has_actor() => {
                                 Some(a)

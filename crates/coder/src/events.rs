@@ -272,9 +272,15 @@ impl<'a> SentenceCoder<'a> {
                     {
                         arg = deep;
                     }
-                    let actors: Vec<ActorRef> = arg.actors().filter(|a| sector_ok(a, sectors)).cloned().collect();
+                    let mut actors: Vec<ActorRef> = arg.actors().filter(|a| sector_ok(a, sectors)).cloned().collect();
                     if actors.is_empty() && !sectors.is_empty() {
                         return None;
+                    }
+                    // "fired shells at targets in Jericho": a thing in a place stands for the place
+                    if actors.is_empty()
+                        && let Some(l) = arg.conjuncts.iter().find_map(|c| c.location.as_ref())
+                    {
+                        actors.push(place_actor(l));
                     }
                     // "suspended Niger from the bloc": the pattern's next word ends the target
                     // even where the phrase would take it as an attachment
@@ -818,11 +824,14 @@ impl<'a> SentenceCoder<'a> {
             };
             let gov = &preds[g];
             // "wants Germany to pay": an intent about someone else's act is an appeal to them
-            let class = if class == Special::Intend && p.subject.is_some() && p.subject != gov.subject {
-                Special::Appeal
-            } else {
-                class
+            // (the same actors named again, "agreed that their countries should", are no one else)
+            let countries = |a: Option<usize>| -> Vec<attache_ontology::Code3> {
+                a.map(|a| self.clauses.args[a].actors().map(|x| x.code.primary()).collect()).unwrap_or_default()
             };
+            let someone_else = p.subject.is_some()
+                && p.subject != gov.subject
+                && countries(p.subject).iter().any(|c| !countries(gov.subject).contains(c));
+            let class = if class == Special::Intend && someone_else { Special::Appeal } else { class };
             let Some(new) = self.dicts.recode(class, code) else {
                 if matches!(class, Special::Refuse | Special::Deny) {
                     out[i].modality.negated = true;
@@ -1001,7 +1010,13 @@ impl<'a> SentenceCoder<'a> {
         mk: &dyn Fn(Option<CameoCode>, ActorRef, Option<ActorRef>, &'static str, &Frame, usize) -> RawEvent,
     ) -> Option<(Vec<RawEvent>, usize, u32)> {
         let particle = p.vg.particle.map(|x| self.doc.norm(x));
-        for pat in self.dicts.verb_patterns(&p.lemma) {
+        // "reimposed", "re-imposed": a repeated act is coded as the act, after the
+        // patterns of the prefixed verb itself
+        let base = match p.lemma.strip_prefix("re-").or_else(|| p.lemma.strip_prefix("re")) {
+            Some(base) if base.len() >= 4 => base,
+            _ => "",
+        };
+        for pat in self.dicts.verb_patterns(&p.lemma).chain(self.dicts.verb_patterns(base)) {
             if let Some(part) = particle
                 && !matches!(pat.frame.elements.first(), Some(Element::Word(w) | Element::Optional(w)) if w.iter().any(|x| x == part))
             {
@@ -1213,6 +1228,21 @@ impl<'a> SentenceCoder<'a> {
             }
         }
         None
+    }
+}
+
+/// A place as the target of an event.
+fn place_actor(l: &Place) -> ActorRef {
+    ActorRef {
+        code: ActorCode::new(l.country),
+        start: l.start,
+        end: l.end,
+        origins: Vec::new(),
+        antecedent: None,
+        reciprocal: false,
+        place_only: true,
+        domestic: false,
+        unknown: false,
     }
 }
 

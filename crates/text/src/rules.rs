@@ -8,6 +8,7 @@
 //!   prepositions, so "About 300 activists protested" keeps its subject.
 //! * **Headline verbs**: a title-case headline without a finite verb takes the first
 //!   word after a noun that can be one ("Chad and Sudan Sign Treaty").
+//! * **Counted compounds**: "four shell bombs": after a number and a noun, a plural.
 //! * **Reduced relatives**: "militants based in Gaza attacked Israel": a past form right
 //!   after a noun, followed by a prepositional phrase and then by the clause's finite
 //!   verb, is a participle modifying the noun, not the verb of the clause.
@@ -28,6 +29,7 @@ pub fn apply(doc: &mut Doc) {
         let range = doc.sentences()[si].tokens.clone();
         approximate_quantities(doc, range.clone());
         reduced_relatives(doc, range.clone());
+        counted_compounds(doc, range.clone());
         headline_verb(doc, range);
     }
 }
@@ -87,6 +89,22 @@ fn approximate_quantities(doc: &mut Doc, range: std::ops::Range<usize>) {
     }
 }
 
+/// "four shell bombs", "two truce monitors": after a number above one and a noun, a word
+/// that may be a plural noun is one, not a verb.
+fn counted_compounds(doc: &mut Doc, range: std::ops::Range<usize>) {
+    for i in range.start + 2..range.end {
+        let t = &doc.tokens()[i];
+        if t.tag != Tag::VBZ || !t.alts.contains(Tag::NNS) || doc.tokens()[i - 1].tag != Tag::NN {
+            continue;
+        }
+        let counted = doc.tokens()[i - 2].tag == Tag::CD && !matches!(doc.norm(i - 2), "one" | "1")
+            || matches!(doc.norm(i - 2), "several" | "many" | "these" | "those" | "both" | "few");
+        if counted {
+            doc.set_tag(i, Tag::NNS);
+        }
+    }
+}
+
 fn reduced_relatives(doc: &mut Doc, range: std::ops::Range<usize>) {
     let end = range.end;
     for i in range.start + 1..end.saturating_sub(2) {
@@ -107,6 +125,11 @@ fn reduced_relatives(doc: &mut Doc, range: std::ops::Range<usize>) {
     }
 }
 
+const SUBORDINATORS: [&str; 14] = [
+    "that", "because", "while", "if", "after", "before", "as", "since", "when", "unless", "although", "though",
+    "whether", "until",
+];
+
 /// Whether a finite verb follows from token `from`, with nothing that opens another
 /// clause or ends this one in between: the sign that what came before is a modifier.
 pub(crate) fn finite_verb_follows(doc: &Doc, from: usize, end: usize) -> bool {
@@ -115,7 +138,11 @@ pub(crate) fn finite_verb_follows(doc: &Doc, from: usize, end: usize) -> bool {
         if matches!(tk, Tag::VBD | Tag::VBZ | Tag::VBP | Tag::MD) {
             return true;
         }
-        if tk.is_punct() || matches!(tk, Tag::CC | Tag::WDT | Tag::WP | Tag::VB | Tag::TO) {
+        if tk.is_punct() || matches!(tk, Tag::CC | Tag::WDT | Tag::WP | Tag::WRB | Tag::VB | Tag::TO) {
+            return false;
+        }
+        // a subordinator opens another clause: "agreed on Wednesday that they should"
+        if tk == Tag::IN && SUBORDINATORS.contains(&doc.norm(k)) {
             return false;
         }
     }

@@ -954,9 +954,13 @@ impl<'a> SentenceCoder<'a> {
             // a local source of unknown country takes its target's ("rebels attacked
             // Chadian troops"); any other source of unknown country ("protesters") may act
             // alone ("went on strike") but is no party to a dyad
+            // (not a state's officials: "President X threatened the Soviet Union" is
+            // more often a foreign president's act)
             let mut s = s.clone();
+            let official = ["GOV", "SPY"].iter().any(|x| s.code.has_sector(x));
             if s.code.is_countryless()
                 && s.domestic
+                && !official
                 && let Some(t) = resolved.iter().find(|t| is_state(t.code.primary()))
             {
                 s.code = s.code.with_primary(t.code.primary());

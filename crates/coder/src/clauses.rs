@@ -291,6 +291,16 @@ impl<'a> ClauseAnalyzer<'a> {
         })
     }
 
+    /// When the comma at chunk `close` ends a participle clause opened by an earlier
+    /// comma (", occurring about once every three days,"), that opening comma's chunk.
+    fn participle_clause_before(&self, close: usize) -> Option<usize> {
+        let open = (self.chunks.start..close).rev().find(|&k| self.word(k) == ",")?;
+        let first = open + 1;
+        let is_participle = matches!(self.kind(first), ChunkKind::Vg(vg) if !vg.finite && !vg.infinitive);
+        let no_finite = (first..close).all(|k| !matches!(self.kind(k), ChunkKind::Vg(vg) if vg.finite));
+        (is_participle && no_finite).then_some(open)
+    }
+
     /// The subject of a finite verb group: the nearest argument to its left in the clause.
     fn subject_left(&self, c: usize) -> Option<usize> {
         let mut k = c;
@@ -299,7 +309,15 @@ impl<'a> ClauseAnalyzer<'a> {
             match self.kind(k) {
                 ChunkKind::Adv | ChunkKind::Other => continue,
                 ChunkKind::Wh => continue,
-                ChunkKind::Punct if matches!(self.word(k), "," | "\"" | "“" | "”") => continue,
+                // ", occurring once a week, have killed": a participle clause between
+                // commas is skipped whole
+                ChunkKind::Punct if self.word(k) == "," => {
+                    if let Some(open) = self.participle_clause_before(k) {
+                        k = open;
+                    }
+                    continue;
+                }
+                ChunkKind::Punct if matches!(self.word(k), "\"" | "“" | "”") => continue,
                 // "The Red Cross operating in Iraq said": a participle after a noun
                 // modifies it; the subject lies before it
                 ChunkKind::Vg(vg)
@@ -326,6 +344,15 @@ impl<'a> ClauseAnalyzer<'a> {
                     && !SUBORDINATORS.contains(&self.word(first - 1))
                 {
                     k = first;
+                    continue;
+                }
+                // "British aircraft using guided missiles killed": the object of a
+                // participle after the subject is not the subject
+                if first >= self.chunks.start + 2
+                    && matches!(self.kind(first - 1), ChunkKind::Vg(vg) if !vg.finite && !vg.infinitive)
+                    && matches!(self.kind(first - 2), ChunkKind::Np { .. })
+                {
+                    k = first - 1;
                     continue;
                 }
                 return Some(a);

@@ -150,9 +150,7 @@ fn chunk_sentence(doc: &Doc, range: std::ops::Range<usize>, out: &mut Vec<Chunk>
                 && seen_np
                 && !seen_finite
                 && !(vg_end < end && doc.norm(vg_end) == "by")
-                && !(vg_end < end
-                    && doc.tokens[vg_end].tag == Tag::IN
-                    && crate::rules::finite_verb_follows(doc, vg_end + 1, end))
+                && !crate::rules::finite_verb_follows(doc, vg_end, end)
             {
                 vg.nonfinite_participle = false;
                 vg.finite = true;

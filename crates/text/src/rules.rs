@@ -113,7 +113,16 @@ fn reduced_relatives(doc: &mut Doc, range: std::ops::Range<usize>) {
             continue;
         }
         let prev = doc.tokens()[i - 1].tag;
-        if !matches!(prev, Tag::NN | Tag::NNS | Tag::NNP | Tag::NNPS) || doc.tokens()[i + 1].tag != Tag::IN {
+        if !matches!(prev, Tag::NN | Tag::NNS | Tag::NNP | Tag::NNPS) {
+            continue;
+        }
+        // "precision guided missiles killed": a participle inside a noun phrase
+        let next = doc.tokens()[i + 1].tag;
+        if prev == Tag::NN && matches!(next, Tag::NNS | Tag::NN) && finite_verb_follows(doc, i + 2, end) {
+            doc.set_tag(i, Tag::VBN);
+            continue;
+        }
+        if next != Tag::IN {
             continue;
         }
         if matches!(doc.norm(i + 1), "that" | "because" | "while" | "after" | "before" | "as" | "if") {

@@ -165,7 +165,12 @@ impl<'a> ClauseAnalyzer<'a> {
             } else {
                 PredKind::Participle
             };
-            let mut passive = vg.voice == Voice::Passive;
+            // "were engaged in ethnic cleansing", "is involved in": a state, actively done
+            let ch_end = self.doc.chunks()[c].end;
+            let stative = matches!(lemma.as_str(), "engage" | "involve" | "embroil" | "implicate")
+                && ch_end < self.doc.tokens().len()
+                && self.doc.norm(ch_end) == "in";
+            let mut passive = vg.voice == Voice::Passive && !stative;
             let mut subject = None;
             let mut governor = None;
             let prev = preds.len().checked_sub(1);

@@ -309,7 +309,8 @@ fn more_specific(a: &ActorRef, b: &ActorRef) -> bool {
 
 /// Merges mentions of the same event; returns the merged list with `reciprocates`
 /// pointing at merged indices.
-/// Gives a target to coded events whose text names none, as CAMEO coding does: the
+/// Gives a target to coded events whose text names none, as CAMEO coding does (and a
+/// source to an unnamed arrest or ban: the state where it happened): the
 /// country of the place where the event happened, else, for a domestic actor (one with a
 /// country and a sector), its own country: "Sudan's government lifted the state of
 /// emergency in West Darfur" is SDNGOV → SDN, "General Avril resigned" HTIGOVMIL → HTI.
@@ -320,6 +321,26 @@ fn more_specific(a: &ActorRef, b: &ActorRef) -> bool {
 fn infer_targets(raw: &mut [RawEvent]) {
     for e in raw.iter_mut() {
         let Some(code) = e.code else { continue };
+        // "a missionary was arrested in Lebanon": arrests, bans and seizures (17) are
+        // the acts of the state where they happen
+        if e.source.unknown
+            && code.root_number() == 17
+            && let Some(p) = &e.location
+            && e.target.as_ref().is_none_or(|t| t.code.primary() != p.country || !t.code.rest().is_empty())
+        {
+            e.source = ActorRef {
+                code: ActorCode::new(p.country),
+                start: p.start,
+                end: p.end,
+                origins: Vec::new(),
+                antecedent: None,
+                reciprocal: false,
+                place_only: false,
+                domestic: false,
+                unknown: false,
+            };
+            e.source_inferred = true;
+        }
         // a meeting needs a counterpart: "delegates met in Berlin" is with no one known
         if e.target.is_some() || matches!(code.root_number(), 1 | 4) {
             continue;

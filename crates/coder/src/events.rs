@@ -41,6 +41,9 @@ pub(crate) struct RawEvent {
     pub answers: bool,
     /// Set by document reasoning when the text names no target and one was inferred.
     pub target_inferred: Option<TargetInference>,
+    /// Set when the text names no source and the place's state was inferred ("was
+    /// arrested in Lebanon").
+    pub source_inferred: bool,
 }
 
 /// How the target of an event whose text names none was found.
@@ -62,6 +65,37 @@ const FUTURE: &[&str] =
     &["plan", "intend", "decide", "prepare", "agree", "vow", "pledge", "promise", "aim", "expect", "will", "schedule"];
 /// Verbs whose infinitive complement did not happen ("refused to").
 const NEGATING: &[&str] = &["refuse", "decline", "fail", "reject", "deny"];
+/// Verbs whose "for"/"of"/"with" + gerund complement is an allegation ("charged with
+/// spying").
+const ACCUSING: &[&str] = &[
+    "accuse",
+    "charge",
+    "arrest",
+    "detain",
+    "jail",
+    "imprison",
+    "convict",
+    "sentence",
+    "suspect",
+    "blame",
+    "indict",
+    "prosecute",
+    "try",
+    "fine",
+    "punish",
+    "expel",
+    "deport",
+    "sanction",
+    "investigate",
+    "question",
+    "condemn",
+    "criticize",
+    "criticise",
+    "denounce",
+    "execute",
+    "hang",
+    "sue",
+];
 const HYPOTHETICAL_MODALS: &[&str] = &["may", "might", "could", "would", "should", "can", "must", "ought"];
 
 struct Match {
@@ -382,6 +416,17 @@ impl<'a> SentenceCoder<'a> {
     fn modality(&self, preds: &[Pred], p: &Pred) -> Modality {
         let doc = self.doc;
         let mut m = Modality { negated: p.vg.negated, ..Modality::default() };
+        // "arrested for collaborating with Israel", "accused of spying": what someone is
+        // accused or punished for is an allegation, not an established act
+        let start = doc.chunks()[p.chunk].start;
+        if p.kind == PredKind::Participle
+            && start > 0
+            && matches!(doc.norm(start - 1), "for" | "of" | "with")
+            && preds.iter().rev().find(|q| q.chunk < p.chunk).is_some_and(|q| ACCUSING.contains(&q.lemma.as_str()))
+        {
+            m.hypothetical = true;
+            m.hedged = true;
+        }
         if let Some(md) = p.vg.modal {
             let w = doc.lemma(md);
             // "announced it would prohibit": the future of reported speech, not a condition
@@ -475,6 +520,7 @@ impl<'a> SentenceCoder<'a> {
                 pred: pi,
                 answers,
                 target_inferred: None,
+                source_inferred: false,
             };
             // 1. a reciprocal act
             let mirror = self
@@ -722,6 +768,7 @@ impl<'a> SentenceCoder<'a> {
                     reciprocates: None,
                     answers: false,
                     target_inferred: None,
+                    source_inferred: false,
                 };
                 if sources.is_empty() && between && targets.len() >= 2 && joint_act(pat.code) {
                     // "clashes between Armenia and Azerbaijan": each side against the other

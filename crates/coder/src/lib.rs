@@ -509,7 +509,13 @@ fn build_records(document: &Document, doc: &Doc, finals: Vec<Final>) -> Vec<Even
                 doc_id: document.id.clone(),
                 sentence: e.sentence,
                 evidence: doc.sentence_text(s).to_string(),
-                source: actor(doc, &e.source),
+                source: {
+                    let mut a = actor(doc, &e.source);
+                    if e.source_inferred {
+                        a.inferred = Some("place");
+                    }
+                    a
+                },
                 target: target_actor(doc, e),
                 cameo: code,
                 cameo_name: code.name(),

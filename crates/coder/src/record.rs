@@ -39,8 +39,8 @@ pub struct Actor {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub antecedent: Option<String>,
     /// When the text names no such actor and it was inferred: `"place"` (the country
-    /// where the event happened; `text` and `span` are the place) or `"home"` (the
-    /// source's own country; no text).
+    /// where the event happened; `text` and `span` are the place) or `"home"` (a
+    /// target that is the source's own country; no text).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub inferred: Option<&'static str>,
 }

@@ -200,3 +200,24 @@ fn no_publication_date_leaves_relative_dates_unresolved() {
     assert_eq!(e.date.value, "");
     assert_eq!(serde_json::to_value(e.date.source).unwrap(), "unresolved");
 }
+
+#[test]
+fn what_someone_is_charged_with_is_an_allegation() {
+    let events = code("Police in Minsk arrested an activist for organising protests.");
+    let protest = events.iter().find(|e| e.cameo.root().as_str() == "14").expect("the protest is recorded");
+    assert!(protest.modality.hypothetical && protest.modality.hedged);
+    assert_eq!(triples("Police in Minsk arrested an activist for organising protests."), ["BLRCOP BLRCVL 173"]);
+}
+
+#[test]
+fn an_unnamed_arrest_is_the_act_of_the_state_where_it_happens() {
+    let e = &code("A Canadian missionary was arrested in Lebanon.")[0];
+    assert_eq!((e.source.code_str().as_str(), e.target.code_str().as_str()), ("LBN", "CANREL"));
+    assert_eq!(e.source.inferred, Some("place"));
+}
+
+#[test]
+fn repeated_acts_and_stative_participles() {
+    assert_eq!(triples("Israel reimposed a blockade on Gaza."), ["ISR PSE 191"]);
+    assert_eq!(triples("Serb forces were engaged in ethnic cleansing against Albanians."), ["SRBMIL ALB 203"]);
+}

@@ -1061,12 +1061,10 @@ impl<'a> SentenceCoder<'a> {
         mk: &dyn Fn(Option<CameoCode>, ActorRef, Option<ActorRef>, &'static str, &Frame, usize) -> RawEvent,
     ) -> Option<(Vec<RawEvent>, usize, u32)> {
         let particle = p.vg.particle.map(|x| self.doc.norm(x));
-        // "reimposed", "re-imposed": a repeated act is coded as the act, after the
-        // patterns of the prefixed verb itself
-        let base = match p.lemma.strip_prefix("re-").or_else(|| p.lemma.strip_prefix("re")) {
-            Some(base) if base.len() >= 4 => base,
-            _ => "",
-        };
+        // "re-imposed": a repeated act is coded as the act, after the patterns of the
+        // prefixed verb itself (only with the hyphen: "release" is not "lease" again,
+        // nor "resign" "sign"; unhyphenated forms are dictionary entries)
+        let base = p.lemma.strip_prefix("re-").unwrap_or("");
         for pat in self.dicts.verb_patterns(&p.lemma).chain(self.dicts.verb_patterns(base)) {
             if let Some(part) = particle
                 && !matches!(pat.frame.elements.first(), Some(Element::Word(w) | Element::Optional(w)) if w.iter().any(|x| x == part))

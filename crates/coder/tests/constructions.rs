@@ -219,5 +219,7 @@ fn an_unnamed_arrest_is_the_act_of_the_state_where_it_happens() {
 #[test]
 fn repeated_acts_and_stative_participles() {
     assert_eq!(triples("Israel reimposed a blockade on Gaza."), ["ISR PSE 191"]);
+    let codes = |t: &str| code(t).iter().map(|e| e.cameo).collect::<Vec<_>>();
+    assert_eq!(codes("Israel re-imposed a curfew on Hebron."), codes("Israel imposed a curfew on Hebron."));
     assert_eq!(triples("Serb forces were engaged in ethnic cleansing against Albanians."), ["SRBMIL ALB 203"]);
 }

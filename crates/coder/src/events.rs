@@ -9,7 +9,6 @@
 use attache_dict::{Dictionaries, Element, Frame, Special};
 use attache_ontology::{ActorCode, CameoCode};
 use attache_text::{ChunkKind, Doc, Tag};
-use rustc_hash::FxHashMap;
 
 use crate::args::{ActorRef, Arg, Place};
 use crate::clauses::{ClauseAnalyzer, Pred, PredKind};
@@ -114,14 +113,16 @@ pub(crate) struct SentenceCoder<'a> {
     /// The sentence's temporal expressions: their words may be skipped by patterns.
     pub times: &'a [crate::dates::TimeExpr],
     /// First token → (is top-level, index).
-    starts: FxHashMap<usize, (bool, usize)>,
+    starts: TokenMap<(bool, usize)>,
     /// Token → chunk.
-    chunk_of: FxHashMap<usize, usize>,
+    chunk_of: TokenMap<usize>,
     /// The sentence's word forms and lemmas: a frame one of whose words is missing here
     /// cannot match, and most frames of a common verb are ruled out this way before
     /// any token is compared.
     /// (A bit per pattern word.)
     words: Vec<u64>,
+    /// Per token of the sentence: whether its form heads a special phrase.
+    special_at: Vec<bool>,
 }
 
 impl<'a> SentenceCoder<'a> {
@@ -134,7 +135,7 @@ impl<'a> SentenceCoder<'a> {
         times: &'a [crate::dates::TimeExpr],
     ) -> SentenceCoder<'a> {
         let s = &doc.sentences()[sentence];
-        let mut starts = FxHashMap::default();
+        let mut starts = TokenMap::new(s.tokens.clone());
         for (i, a) in nested.iter().enumerate() {
             starts.insert(a.start, (false, i));
         }
@@ -142,10 +143,15 @@ impl<'a> SentenceCoder<'a> {
             starts.insert(a.start, (true, i));
         }
         let mut words = vec![0u64; dicts.word_count().div_ceil(64)];
-        for id in s.tokens.clone().flat_map(|t| [dicts.word_id(doc.norm(t)), dicts.word_id(doc.lemma(t))]).flatten() {
-            words[id as usize / 64] |= 1 << (id % 64);
+        let mut special_at = vec![false; s.tokens.len()];
+        for (k, t) in s.tokens.clone().enumerate() {
+            let norm = dicts.word_id(doc.norm(t));
+            special_at[k] = norm.is_some_and(|id| dicts.heads_special(id));
+            for id in [norm, dicts.word_id(doc.lemma(t))].into_iter().flatten() {
+                words[id as usize / 64] |= 1 << (id % 64);
+            }
         }
-        let mut chunk_of = FxHashMap::default();
+        let mut chunk_of = TokenMap::new(s.tokens.clone());
         for c in s.chunks.clone() {
             let ch = &doc.chunks()[c];
             for t in ch.start..ch.end {
@@ -162,13 +168,24 @@ impl<'a> SentenceCoder<'a> {
             starts,
             chunk_of,
             words,
+            special_at,
         }
+    }
+
+    /// Whether token `i` of the sentence may head a special phrase.
+    fn may_head_special(&self, i: usize) -> bool {
+        let start = self.doc.sentences()[self.sentence].tokens.start;
+        self.special_at.get(i - start).copied().unwrap_or(false)
+    }
+
+    /// Whether the sentence holds the pattern word numbered `id`.
+    fn has_word(&self, id: u32) -> bool {
+        self.words.get(id as usize / 64).is_some_and(|w| w & (1 << (id % 64)) != 0)
     }
 
     /// Whether every word the frame requires occurs somewhere in the sentence.
     fn may_match(&self, frame: &Frame) -> bool {
-        let has = |id: u32| self.words.get(id as usize / 64).is_some_and(|w| w & (1 << (id % 64)) != 0);
-        frame.required.iter().all(|alts| alts.iter().any(|&id| has(id)))
+        frame.required.iter().all(|alts| alts.iter().any(|&id| self.has_word(id)))
     }
 
     fn arg_starting(&self, t: usize) -> Option<&Arg> {
@@ -707,10 +724,12 @@ impl<'a> SentenceCoder<'a> {
     /// The noun patterns of the noun phrase headed by token `head`: those of the head,
     /// then those of the nouns that modify it, nearest first ("a mediation effort
     /// between": "effort", then "mediation"). Their elements match after the head.
-    fn noun_patterns_at(&self, head: usize) -> impl Iterator<Item = &'a attache_dict::Pattern> + '_ {
+    fn noun_patterns_at(&self, head: usize) -> impl Iterator<Item = &attache_dict::Pattern> + '_ {
         let start = self.chunk_of.get(&head).map_or(head, |&c| self.doc.chunks()[c].start);
         let modifiers = (start..head).rev().take_while(|&k| self.doc.tokens()[k].tag.is_noun());
-        std::iter::once(head).chain(modifiers).flat_map(|k| self.dicts.noun_patterns(self.doc.lemma(k)))
+        std::iter::once(head)
+            .chain(modifiers)
+            .flat_map(move |k| self.dicts.noun_patterns_with(self.doc.lemma(k), move |id| self.has_word(id)))
     }
 
     /// Events told by a noun phrase alone, whose own words name the source: "Israeli
@@ -1040,10 +1059,11 @@ impl<'a> SentenceCoder<'a> {
     fn answers(&self) -> bool {
         let s = &self.doc.sentences()[self.sentence];
         s.tokens.clone().any(|i| {
-            self.dicts.specials(self.doc.norm(i)).any(|(sp, f)| {
-                *sp == Special::Answer
-                    && (f.elements.is_empty() || self.match_elements_words(f, i + 1, s.tokens.end).is_some())
-            })
+            self.may_head_special(i)
+                && self.dicts.specials(self.doc.norm(i)).any(|(sp, f)| {
+                    *sp == Special::Answer
+                        && (f.elements.is_empty() || self.match_elements_words(f, i + 1, s.tokens.end).is_some())
+                })
         })
     }
 
@@ -1065,7 +1085,8 @@ impl<'a> SentenceCoder<'a> {
         // prefixed verb itself (only with the hyphen: "release" is not "lease" again,
         // nor "resign" "sign"; unhyphenated forms are dictionary entries)
         let base = p.lemma.strip_prefix("re-").unwrap_or("");
-        for pat in self.dicts.verb_patterns(&p.lemma).chain(self.dicts.verb_patterns(base)) {
+        let has = |id| self.has_word(id);
+        for pat in self.dicts.verb_patterns_with(&p.lemma, has).chain(self.dicts.verb_patterns_with(base, has)) {
             if let Some(part) = particle
                 && !matches!(pat.frame.elements.first(), Some(Element::Word(w) | Element::Optional(w)) if w.iter().any(|x| x == part))
             {
@@ -1113,7 +1134,7 @@ impl<'a> SentenceCoder<'a> {
         // "was concerned about", "is committed to": a participle read as an adjective
         // after "be" takes the copula's patterns ("be concerned about TARGET")
         if p.passive && self.doc.tokens()[p.vg.main].tag == Tag::VBN {
-            for pat in self.dicts.verb_patterns("be") {
+            for pat in self.dicts.verb_patterns_with("be", |id| self.has_word(id)) {
                 let Some(m) = self.match_elements(&pat.frame, p.vg.main, sentence_end, region_end, false) else {
                     continue;
                 };
@@ -1181,6 +1202,9 @@ impl<'a> SentenceCoder<'a> {
         // "according to" is tagged as a participle or preposition: look for the phrases too
         let s = &self.doc.sentences()[self.sentence];
         for i in s.tokens.clone() {
+            if !self.may_head_special(i) {
+                continue;
+            }
             for (sp, f) in self.dicts.specials(self.doc.norm(i)) {
                 if *sp == Special::Attribution
                     && let Some(t) = self.match_elements_words(f, i + 1, end)
@@ -1299,6 +1323,28 @@ fn place_actor(l: &Place) -> ActorRef {
 fn is_state(c: attache_ontology::Code3) -> bool {
     use attache_ontology::CountryKind;
     matches!(attache_ontology::country_kind(c.as_str()), Some(CountryKind::Country | CountryKind::Historical))
+}
+
+/// A value per token of one sentence (dense: no hashing on the hot path).
+struct TokenMap<T> {
+    start: usize,
+    values: Vec<Option<T>>,
+}
+
+impl<T> TokenMap<T> {
+    fn new(tokens: std::ops::Range<usize>) -> TokenMap<T> {
+        TokenMap { start: tokens.start, values: tokens.map(|_| None).collect() }
+    }
+
+    fn insert(&mut self, t: usize, v: T) {
+        if let Some(slot) = t.checked_sub(self.start).and_then(|k| self.values.get_mut(k)) {
+            *slot = Some(v);
+        }
+    }
+
+    fn get(&self, t: &usize) -> Option<&T> {
+        t.checked_sub(self.start).and_then(|k| self.values.get(k)).and_then(Option::as_ref)
+    }
 }
 
 /// Adds an event unless one with the same code, source and target is there.

@@ -96,6 +96,35 @@ pub struct Stats {
     pub discards: usize,
 }
 
+/// A pattern's index with the word ids of its first required word, kept next to each
+/// other so that a coder can rule out most of a common verb's hundreds of patterns
+/// without touching the patterns themselves.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Keyed {
+    pub(crate) index: u32,
+    /// Up to four alternatives of the first required word; `ANY` pads, and a key of
+    /// only `ANY` rules nothing out (no required word, or more than four alternatives).
+    pub(crate) key: [u32; 4],
+}
+
+impl Keyed {
+    pub(crate) const ANY: u32 = u32::MAX;
+
+    pub(crate) fn new(index: u32, frame: &Frame) -> Keyed {
+        let mut key = [Keyed::ANY; 4];
+        if let Some(first) = frame.required.first()
+            && first.len() <= 4
+        {
+            key[..first.len()].copy_from_slice(first);
+        }
+        Keyed { index, key }
+    }
+
+    fn may_match(&self, has: &impl Fn(u32) -> bool) -> bool {
+        self.key[0] == Keyed::ANY || self.key.iter().any(|&k| k != Keyed::ANY && has(k))
+    }
+}
+
 /// A loaded, compiled set of dictionaries.
 #[derive(Default, Clone)]
 pub struct Dictionaries {
@@ -107,15 +136,18 @@ pub struct Dictionaries {
     pub(crate) discards: Vec<(String, bool, parse::Origin)>,
     /// Names, agents and places, by first token.
     pub(crate) phrases: PhraseMatcher,
-    /// Verb patterns by verb lemma, most specific first.
-    pub(crate) verbs: FxHashMap<String, Vec<u32>>,
-    /// Noun patterns by noun lemma, most specific first.
-    pub(crate) nouns: FxHashMap<String, Vec<u32>>,
+    /// Verb patterns by verb lemma, most specific first, each with its key.
+    pub(crate) verbs: FxHashMap<String, Vec<Keyed>>,
+    /// Noun patterns by noun lemma, most specific first, each with its key.
+    pub(crate) nouns: FxHashMap<String, Vec<Keyed>>,
     /// Special verb phrases (mirror, light, say...) by verb lemma.
     pub(crate) special_verbs: FxHashMap<String, Vec<u32>>,
     pub(crate) discard_matcher: PhraseMatcher,
-    /// Every word that a pattern's elements require, numbered.
+    /// Every word that a pattern's elements require, and every head of a special
+    /// phrase, numbered.
     pub(crate) words: FxHashMap<String, u32>,
+    /// Bit per word id: heads a special phrase.
+    pub(crate) special_heads: Vec<u64>,
     /// Code maps of the governing verb classes.
     pub(crate) maps: FxHashMap<(Special, Option<attache_ontology::CameoCode>), (attache_ontology::CameoCode, Origin)>,
 }
@@ -204,18 +236,46 @@ impl Dictionaries {
 
     /// The verb patterns of a verb lemma, most specific first.
     pub fn verb_patterns(&self, lemma: &str) -> impl Iterator<Item = &Pattern> {
-        self.verbs.get(lemma).into_iter().flatten().map(|&i| &self.patterns[i as usize])
+        self.verbs.get(lemma).into_iter().flatten().map(|k| &self.patterns[k.index as usize])
+    }
+
+    /// The verb patterns of a lemma whose first required word passes `has` (given a
+    /// word id, whether the text holds that word): [`Dictionaries::verb_patterns`]
+    /// without those that cannot match.
+    pub fn verb_patterns_with<'a>(
+        &'a self,
+        lemma: &str,
+        has: impl Fn(u32) -> bool + 'a,
+    ) -> impl Iterator<Item = &'a Pattern> + 'a {
+        let keyed: &[Keyed] = self.verbs.get(lemma).map_or(&[], Vec::as_slice);
+        keyed.iter().filter(move |k| k.may_match(&has)).map(|k| &self.patterns[k.index as usize])
+    }
+
+    /// [`Dictionaries::verb_patterns_with`] for noun patterns.
+    pub fn noun_patterns_with<'a>(
+        &'a self,
+        lemma: &str,
+        has: impl Fn(u32) -> bool + 'a,
+    ) -> impl Iterator<Item = &'a Pattern> + 'a {
+        let keyed: &[Keyed] = self.nouns.get(lemma).map_or(&[], Vec::as_slice);
+        keyed.iter().filter(move |k| k.may_match(&has)).map(|k| &self.patterns[k.index as usize])
     }
 
     /// The noun patterns of a noun lemma, most specific first.
     pub fn noun_patterns(&self, lemma: &str) -> impl Iterator<Item = &Pattern> {
-        self.nouns.get(lemma).into_iter().flatten().map(|&i| &self.patterns[i as usize])
+        self.nouns.get(lemma).into_iter().flatten().map(|k| &self.patterns[k.index as usize])
     }
 
     /// The number of a word that some pattern requires after its head (see
-    /// [`Frame::required`]); `None` for any other word.
+    /// [`Frame::required`]) or that heads a special phrase; `None` for any other word.
     pub fn word_id(&self, word: &str) -> Option<u32> {
         self.words.get(word).copied()
+    }
+
+    /// Whether the word numbered `id` ([`Dictionaries::word_id`]) heads a special
+    /// phrase ([`Dictionaries::specials`]): a fast test before looking them up.
+    pub fn heads_special(&self, id: u32) -> bool {
+        self.special_heads.get(id as usize / 64).is_some_and(|w| w & (1 << (id % 64)) != 0)
     }
 
     /// How many words [`Dictionaries::word_id`] numbers (ids are below this).

@@ -452,13 +452,24 @@ impl Builder {
                 })
                 .collect();
         }
+        // the heads of special phrases are numbered too, so that a coder scanning every
+        // word for "according to" or "in retaliation" can skip the others by number
+        for (_, f) in &specials {
+            let n = d.words.len() as u32;
+            let id = *d.words.entry(f.head.clone()).or_insert(n);
+            let (w, b) = (id as usize / 64, id % 64);
+            if d.special_heads.len() <= w {
+                d.special_heads.resize(w + 1, 0);
+            }
+            d.special_heads[w] |= 1 << b;
+        }
         patterns.sort_by_key(|p| std::cmp::Reverse(p.frame.specificity()));
         for (i, p) in patterns.iter().enumerate() {
             let map = match p.frame.kind {
                 PatternKind::Verb => &mut d.verbs,
                 PatternKind::Noun => &mut d.nouns,
             };
-            map.entry(p.frame.head.clone()).or_default().push(i as u32);
+            map.entry(p.frame.head.clone()).or_default().push(crate::Keyed::new(i as u32, &p.frame));
         }
         d.patterns = patterns;
         specials.sort_by_key(|(_, f)| std::cmp::Reverse(f.specificity()));

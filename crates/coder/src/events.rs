@@ -378,8 +378,12 @@ impl<'a> SentenceCoder<'a> {
             }
         }
         if target.is_none() && !passive {
-            // The noun phrase the last word stood in, else the next one (the object).
+            // The noun phrase the last word stood in, else the next one (the object); a
+            // phrase naming no country ("mobilized army reservists for a war against
+            // Iraq") gives way to an actor the phrase goes on to
             if let Some(a) = last_word_arg.filter(|a| a.has_actor()) {
+                let named = a.actors().any(|x| !x.code.is_countryless());
+                let a = if named { a } else { self.deep_target(a.end, clause_end.max(a.end)).unwrap_or(a) };
                 target = Some(a.actors().cloned().collect());
             } else if let Some(a) = self.object_at(t, clause_end.max(t)) {
                 let named = a.actors().any(|x| !x.code.is_countryless());
@@ -1121,10 +1125,17 @@ impl<'a> SentenceCoder<'a> {
                 }
                 (sources, m.target.clone())
             };
+            // "a roadside bombing killed one soldier": the kind of violence is the subject's
+            let code = match self.violent_subject_code(p) {
+                Some(c) if pat.code.root_number() >= 18 && (pat.code.is_root() || pat.code.as_str().ends_with('0')) => {
+                    c
+                }
+                _ => pat.code,
+            };
             let verb_end = p.vg.particle.map_or(p.vg.main + 1, |x| x + 1);
             let mut out = Vec::new();
-            self.emit(&mut out, &sources, targets.as_deref(), &pat.frame, pat.code, |s, t| {
-                mk(Some(pat.code), s, t, "verb", &pat.frame, verb_end)
+            self.emit(&mut out, &sources, targets.as_deref(), &pat.frame, code, |s, t| {
+                mk(Some(code), s, t, "verb", &pat.frame, verb_end)
             });
             if out.is_empty() {
                 continue;
@@ -1149,6 +1160,16 @@ impl<'a> SentenceCoder<'a> {
             }
         }
         None
+    }
+
+    /// The code of the violent act the subject of `p` names ("a roadside bombing", "an
+    /// air strike"), from the least specific noun pattern of its head: the verb ("killed")
+    /// says only that it was violent.
+    fn violent_subject_code(&self, p: &Pred) -> Option<CameoCode> {
+        let arg = &self.clauses.args[p.subject?];
+        let head = arg.conjuncts.first()?.head;
+        let code = self.noun_patterns_at(head).last()?.code;
+        (code.root_number() >= 18 && !code.is_root()).then_some(code)
     }
 
     /// A source the text leaves unnamed, for the events of predicate `p`.

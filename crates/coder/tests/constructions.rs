@@ -45,7 +45,9 @@ fn passive_voice_without_agent_has_an_unnamed_source() {
 
 #[test]
 fn violence_by_a_thing_has_an_unnamed_source() {
-    assert_eq!(triples("A drone strike killed two civilians in Chad."), [" TCDCVL 190"]);
+    // the verb says it was violent; the subject says how
+    assert_eq!(triples("A drone strike killed two civilians in Chad."), [" TCDCVL 195"]);
+    assert_eq!(triples("A roadside bombing killed one American soldier."), [" USAMIL 1833"]);
 }
 
 #[test]

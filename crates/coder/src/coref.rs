@@ -26,6 +26,8 @@ struct Antecedent {
     plural: bool,
     sentence: usize,
     head_lemma: String,
+    /// Named where something happens ("met in Brussels"): a place, not a party.
+    locative: bool,
 }
 
 /// Builds the first-pass arguments (no coreference) of a sentence, for lookahead.
@@ -74,6 +76,11 @@ impl<'a> Resolver<'a> {
             return;
         }
         let plural_group = arg.conjuncts.len() > 1;
+        let locative = arg.start > 0
+            && matches!(
+                self.doc.norm(arg.start - 1),
+                "in" | "at" | "near" | "inside" | "outside" | "across" | "throughout"
+            );
         let mut all = Vec::new();
         for c in &arg.conjuncts {
             if c.actors.is_empty() || c.actors.iter().all(|a| a.code.is_countryless()) {
@@ -86,6 +93,7 @@ impl<'a> Resolver<'a> {
                 plural: self.is_plural(c) || c.actors.len() > 1,
                 sentence: self.sentence,
                 head_lemma: self.doc.lemma(c.head).to_string(),
+                locative,
             });
         }
         if plural_group && all.len() > 1 {
@@ -97,6 +105,7 @@ impl<'a> Resolver<'a> {
                 plural: true,
                 sentence: self.sentence,
                 head_lemma,
+                locative,
             });
         }
     }
@@ -117,19 +126,21 @@ impl<'a> Resolver<'a> {
                 // "Poland condemned it": an object pronoun is not its own clause's subject;
                 // a reflexive one is
                 let exclude = &self.clause_subject;
-                let found = self.recent().find(|a| {
+                let allowed = |a: &&Antecedent| {
                     let local = a.actors.iter().any(|x| exclude.contains(&x.code));
-                    if reflexive != local && !exclude.is_empty() {
-                        return false;
-                    }
-                    if person {
-                        a.person_like && !a.plural
-                    } else if plural {
-                        a.plural || !a.person_like
-                    } else {
-                        !a.person_like && !a.plural
-                    }
-                });
+                    !a.locative && (reflexive == local || exclude.is_empty())
+                };
+                // "they": a plural first, else a country or organisation
+                let found = if person {
+                    self.recent().filter(allowed).find(|a| a.person_like && !a.plural)
+                } else if plural {
+                    self.recent()
+                        .filter(allowed)
+                        .find(|a| a.plural)
+                        .or_else(|| self.recent().filter(allowed).find(|a| !a.person_like))
+                } else {
+                    self.recent().filter(allowed).find(|a| !a.person_like && !a.plural)
+                };
                 if let Some(a) = found {
                     conj.actors = self.as_antecedent(&a.actors, conj);
                 }
@@ -210,8 +221,9 @@ impl<'a> Resolver<'a> {
             }
             Reference::Pair => {
                 let mut countries: Vec<&ActorRef> = Vec::new();
-                for a in self.recent() {
-                    for x in &a.actors {
+                for a in self.recent().filter(|a| !a.locative) {
+                    // places ("met in Brussels") are not sides
+                    for x in a.actors.iter().filter(|x| !x.place_only) {
                         if !x.code.is_countryless() && !countries.iter().any(|c| c.code.primary() == x.code.primary()) {
                             countries.push(x);
                         }

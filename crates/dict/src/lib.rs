@@ -342,7 +342,14 @@ impl Dictionaries {
 
     /// Every verb lemma the patterns use (to teach the tagger that they are verbs).
     pub fn verb_lemmas(&self) -> impl Iterator<Item = &str> {
-        self.verbs.keys().chain(self.special_verbs.keys()).map(String::as_str)
+        // the heads of answer, narrative and attribution phrases ("tit-for-tat", "then",
+        // "according") are not verbs
+        let verb_class = |s: Special| !matches!(s, Special::Answer | Special::Narrative | Special::Attribution);
+        let specials = self
+            .special_verbs
+            .iter()
+            .filter(move |(_, ids)| ids.iter().any(|&i| verb_class(self.specials[i as usize].0)));
+        self.verbs.keys().chain(specials.map(|(k, _)| k)).map(String::as_str)
     }
 
     /// Every noun lemma the noun patterns use.

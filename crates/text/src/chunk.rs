@@ -228,6 +228,14 @@ fn scan_np(doc: &Doc, i: usize, end: usize, verb_pending: bool) -> Option<(usize
         if !ok {
             break;
         }
+        // "In 2019 Poland expelled": a year ends its phrase before a name
+        let year = tk == Tag::CD
+            && doc.norm(k).len() == 4
+            && matches!(doc.norm(k).as_bytes()[..2], [b'1', b'9'] | [b'2', b'0']);
+        if year && k + 1 < end && matches!(tag(k + 1), Tag::NNP | Tag::NNPS) {
+            last_head = Some(k);
+            break;
+        }
         if tk == Tag::POS {
             possessor_end = Some(k + 1);
             last_head = None;

@@ -406,6 +406,9 @@ fn merge(events: Vec<Final>) -> Vec<Final> {
                     m.ev.attribution.push(a);
                 }
             }
+            // (a mention that says it answers something, "took a symmetrical step", says
+            // so for the record)
+            m.ev.answers |= e.ev.answers || e.ev.rule == "mirror";
             m.ev.modality.secret |= e.ev.modality.secret;
             m.ev.modality.hedged |= e.ev.modality.hedged;
             if m.ev.location.is_none() {
@@ -424,6 +427,28 @@ fn merge(events: Vec<Final>) -> Vec<Final> {
     // never answers itself.
     for (k, f) in out.iter_mut().enumerate() {
         f.reciprocates = f.reciprocates.and_then(|j| map.get(j).copied()).filter(|&j| j != k);
+    }
+    // Two records answering each other (mentions merged from the lede and the body): the
+    // later act answers the earlier, by the dates the text gives, else the one the text
+    // marks as an answer, else the one told later.
+    for k in 0..out.len() {
+        let Some(j) = out[k].reciprocates else { continue };
+        if out[j].reciprocates != Some(k) {
+            continue;
+        }
+        let dated = |f: &Final| f.date.value.filter(|_| f.date.source == DateSource::Text);
+        let k_answers = match (dated(&out[k]), dated(&out[j])) {
+            (Some(a), Some(b)) if a != b && !dates_compatible(&out[k].date, &out[j].date) => a > b,
+            _ => {
+                let marked = |f: &Final| f.ev.answers || f.ev.rule == "mirror";
+                if marked(&out[k]) != marked(&out[j]) { marked(&out[k]) } else { k > j }
+            }
+        };
+        if k_answers {
+            out[j].reciprocates = None;
+        } else {
+            out[k].reciprocates = None;
+        }
     }
     out
 }

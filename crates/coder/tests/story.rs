@@ -241,3 +241,15 @@ fn appositions_and_titles_make_no_self_events() {
     let e = code("French President Emmanuel Macron, the host, welcomed German Chancellor Olaf Scholz.");
     assert!(e.iter().all(|x| x.source.country != x.target.country));
 }
+
+#[test]
+fn a_lede_telling_both_acts_does_not_make_them_answer_each_other() {
+    let e = code(
+        "Latvia and Russia quietly expelled one diplomat each last year.\n\nLatvia expelled a Russian attache first. \
+         Russia took a symmetrical step.",
+    );
+    let latvian = e.iter().find(|x| x.source.code_str() == "LVA" && x.cameo.root().as_str() == "16").expect("Latvia's");
+    let russian = e.iter().find(|x| x.source.code_str() == "RUS" && x.cameo.root().as_str() == "16").expect("Russia's");
+    assert_eq!(russian.reciprocates.as_deref(), Some(latvian.id.as_str()), "{:#?}", summary(&e));
+    assert_eq!(latvian.reciprocates, None);
+}

@@ -1021,6 +1021,11 @@ impl<'a> SentenceCoder<'a> {
                 resolved.clear();
             }
             resolved.retain(|t| !t.code.is_countryless() && !is_self(t));
+            // force posture (15) names its own forces as the object: "deployed 450 troops"
+            // is no act against the country's own army
+            if code.root_number() == 15 && resolved.iter().all(|t| same_primary(&t.code, &s.code)) {
+                resolved.clear();
+            }
             // a local source of unknown country takes its target's ("rebels attacked
             // Chadian troops"); any other source of unknown country ("protesters") may act
             // alone ("went on strike") but is no party to a dyad

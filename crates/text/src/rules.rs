@@ -8,6 +8,8 @@
 //!   prepositions, so "About 300 activists protested" keeps its subject.
 //! * **Headline verbs**: a title-case headline without a finite verb takes the first
 //!   word after a noun that can be one ("Chad and Sudan Sign Treaty").
+//! * **Nominal adjectives**: "deployed its military to": after a determiner, with no
+//!   noun after it, an adjective that can be a noun is one.
 //! * **Counted compounds**: "four shell bombs": after a number and a noun, a plural.
 //! * **Reduced relatives**: "militants based in Gaza attacked Israel": a past form right
 //!   after a noun, followed by a prepositional phrase and then by the clause's finite
@@ -30,6 +32,7 @@ pub fn apply(doc: &mut Doc) {
         approximate_quantities(doc, range.clone());
         reduced_relatives(doc, range.clone());
         counted_compounds(doc, range.clone());
+        nominal_adjectives(doc, range.clone());
         headline_verb(doc, range);
     }
 }
@@ -101,6 +104,25 @@ fn counted_compounds(doc: &mut Doc, range: std::ops::Range<usize>) {
             || matches!(doc.norm(i - 2), "several" | "many" | "these" | "those" | "both" | "few");
         if counted {
             doc.set_tag(i, Tag::NNS);
+        }
+    }
+}
+
+/// "its military", "the wounded": an adjective after a determiner that no noun follows
+/// heads the phrase itself, as the noun it may also be.
+fn nominal_adjectives(doc: &mut Doc, range: std::ops::Range<usize>) {
+    for i in range.start + 1..range.end {
+        let t = &doc.tokens()[i];
+        if t.tag != Tag::JJ || !t.alts.contains(Tag::NN) {
+            continue;
+        }
+        let det = matches!(doc.tokens()[i - 1].tag, Tag::DT | Tag::PRPS | Tag::POS);
+        let next = doc.tokens().get(i + 1).map(|n| n.tag);
+        let no_noun = next.is_none_or(|n| {
+            n.is_punct() || matches!(n, Tag::IN | Tag::TO | Tag::CC | Tag::MD | Tag::VBD | Tag::VBZ | Tag::VBP)
+        });
+        if det && no_noun {
+            doc.set_tag(i, Tag::NN);
         }
     }
 }

@@ -190,6 +190,14 @@ impl<'a> ClauseAnalyzer<'a> {
                 PredKind::Participle if after_comma && prev.is_some() => {
                     subject = preds[prev.unwrap_or(0)].subject;
                 }
+                // "Mayor Kidnapped, Killed": a bare passive after a comma shares the subject
+                _ if after_comma
+                    && passive
+                    && self.doc.chunks()[c].start == vg.main
+                    && prev.is_some_and(|p| preds[p].passive) =>
+                {
+                    subject = preds[prev.unwrap_or(0)].subject;
+                }
                 // a gerund right after a verb is its complement ("denied attacking")
                 PredKind::Participle
                     if prev.is_some_and(|p| self.adjacent(preds[p].chunk, c))

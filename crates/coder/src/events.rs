@@ -14,6 +14,10 @@ use crate::args::{ActorRef, Arg, Place};
 use crate::clauses::{ClauseAnalyzer, Pred, PredKind};
 use crate::record::Modality;
 
+/// Makes an event of a predicate: code, source, target, rule, frame, end of the match.
+type MakeEvent<'x> =
+    dyn Fn(Option<CameoCode>, ActorRef, Option<ActorRef>, &'static str, &Frame, usize) -> RawEvent + 'x;
+
 /// An event before document-level reasoning.
 #[derive(Debug, Clone)]
 pub(crate) struct RawEvent {
@@ -424,6 +428,15 @@ impl<'a> SentenceCoder<'a> {
 
     fn by_agent(&self, from: usize, end: usize) -> Option<Vec<ActorRef>> {
         let mut t = from;
+        // "shot and killed by gunmen": coordinated participles share the agent
+        let sentence_end = self.sentence_end();
+        let mut end = end;
+        while end + 1 < sentence_end
+            && matches!(self.doc.norm(end), "and" | "or")
+            && self.doc.tokens()[end + 1].tag == Tag::VBN
+        {
+            end = (end + 2..sentence_end).find(|&k| self.doc.tokens()[k].tag.is_punct()).unwrap_or(sentence_end);
+        }
         while t < end {
             if self.doc.norm(t) == "by" && self.doc.tokens()[t].tag == Tag::IN {
                 let a = self.arg_starting(t + 1)?;
@@ -680,7 +693,7 @@ impl<'a> SentenceCoder<'a> {
         subject: &[ActorRef],
         sentence_end: usize,
         region_end: usize,
-        mk: &dyn Fn(Option<CameoCode>, ActorRef, Option<ActorRef>, &'static str, &Frame, usize) -> RawEvent,
+        mk: &MakeEvent,
     ) -> Option<(Vec<RawEvent>, usize, u32)> {
         // the frame's words start right after the verb: a particle is one of them ("carry out")
         let after = p.vg.main + 1;
@@ -1087,7 +1100,7 @@ impl<'a> SentenceCoder<'a> {
         after: usize,
         sentence_end: usize,
         region_end: usize,
-        mk: &dyn Fn(Option<CameoCode>, ActorRef, Option<ActorRef>, &'static str, &Frame, usize) -> RawEvent,
+        mk: &MakeEvent,
     ) -> Option<(Vec<RawEvent>, usize, u32)> {
         let particle = p.vg.particle.map(|x| self.doc.norm(x));
         // "re-imposed": a repeated act is coded as the act, after the patterns of the
@@ -1100,6 +1113,31 @@ impl<'a> SentenceCoder<'a> {
                 && !matches!(pat.frame.elements.first(), Some(Element::Word(w) | Element::Optional(w)) if w.iter().any(|x| x == part))
             {
                 continue;
+            }
+            // "The curfew was lifted in Rome", "Soldiers deployed to the border": in the
+            // passive, the pattern's object words are in the subject; the rest of the
+            // pattern (and its TARGET) still follows the verb
+            if p.passive
+                && let Some(rest) = self.object_in_subject(p, &pat.frame)
+            {
+                let Some(m) = self.match_elements(&rest, after, sentence_end, region_end, false) else { continue };
+                let material = matches!(pat.code.root_number(), 6..=9 | 15..=20);
+                let sources = match self.by_agent(after, region_end) {
+                    Some(a) => a,
+                    None if material => vec![self.unknown_actor(p)],
+                    None => Vec::new(),
+                };
+                // the subject is the target unless the rest of the pattern names one
+                let targets = if rest.has_target() { m.target.clone() } else { Some(subject.to_vec()) };
+                let verb_end = p.vg.main + 1;
+                let mut out = Vec::new();
+                self.emit(&mut out, &sources, targets.as_deref(), &rest, pat.code, |s, t| {
+                    mk(Some(pat.code), s, t, "verb", &pat.frame, verb_end)
+                });
+                if out.is_empty() {
+                    continue;
+                }
+                return Some((out, m.end, pat.frame.specificity() + 4));
             }
             let Some(m) = self.match_elements(&pat.frame, after, sentence_end, region_end, p.passive) else { continue };
             let (sources, targets) = if p.passive {
@@ -1175,6 +1213,21 @@ impl<'a> SentenceCoder<'a> {
         let head = arg.conjuncts.first()?.head;
         let code = self.noun_patterns_at(head).last()?.code;
         (code.root_number() >= 18 && !code.is_root()).then_some(code)
+    }
+
+    /// For a passive predicate whose subject holds the word the pattern wants first after
+    /// the verb ("lift curfew": "the curfew was lifted"), the pattern without that word.
+    fn object_in_subject(&self, p: &Pred, frame: &Frame) -> Option<Frame> {
+        let subject = &self.clauses.args[p.subject?];
+        let first = frame.elements.iter().position(|e| !matches!(e, Element::Optional(_)))?;
+        let Element::Word(alts) = &frame.elements[first] else { return None };
+        let in_subject =
+            (subject.start..subject.end).any(|t| alts.iter().any(|a| a == self.doc.norm(t) || a == self.doc.lemma(t)));
+        in_subject.then(|| Frame {
+            elements: frame.elements[first + 1..].to_vec(),
+            required: Vec::new(),
+            ..frame.clone()
+        })
     }
 
     /// A source the text leaves unnamed, for the events of predicate `p`.

@@ -225,3 +225,20 @@ fn repeated_acts_and_stative_participles() {
     assert_eq!(codes("Israel re-imposed a curfew on Hebron."), codes("Israel imposed a curfew on Hebron."));
     assert_eq!(triples("Serb forces were engaged in ethnic cleansing against Albanians."), ["SRBMIL ALB 203"]);
 }
+
+#[test]
+fn passives_with_the_object_words_in_the_subject() {
+    // "lift curfew": the curfew is the subject of the passive; the place is the target
+    assert_eq!(triples("The curfew was lifted in Hebron."), [" PSE 0813"]);
+}
+
+#[test]
+fn headline_passives() {
+    assert_eq!(
+        triples("Reporter Shot and Killed by Masked Gunmen in Oslo"),
+        ["NORUAF NORMED 190", "NORUAF NORMED 193"]
+    );
+    assert_eq!(triples("Thousands of Soldiers Deployed to Brunei Border"), [" BRN 154"]);
+    // a sentence full of names is not a headline
+    assert_eq!(triples("French President Emmanuel Macron condemned Russia."), ["FRAGOV RUS 111"]);
+}

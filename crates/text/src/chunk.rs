@@ -116,18 +116,35 @@ pub fn chunk(doc: &mut Doc) {
     for si in 0..doc.sentences.len() {
         let range = doc.sentences[si].tokens.clone();
         let a = chunks.len();
-        chunk_sentence(doc, range, &mut chunks);
+        let headline = is_headline(doc, si);
+        chunk_sentence(doc, range, headline, &mut chunks);
         doc.sentences[si].chunks = a..chunks.len();
     }
     doc.chunks = chunks;
 }
 
-fn chunk_sentence(doc: &Doc, range: std::ops::Range<usize>, out: &mut Vec<Chunk>) {
+/// Whether sentence `si` is a headline: title case, or a lone line opening the document
+/// without final punctuation ("Curfew lifted in Rome after talks").
+fn is_headline(doc: &Doc, si: usize) -> bool {
+    let s = &doc.sentences[si];
+    if s.tokens.is_empty() {
+        return false;
+    }
+    if crate::tagger::is_title_case(doc, s.tokens.clone()) {
+        return true;
+    }
+    let last = doc.norm(s.tokens.end - 1);
+    let alone = doc.sentences.iter().filter(|o| o.paragraph == s.paragraph).count() == 1;
+    si == 0 && alone && !matches!(last, "." | "!" | "?" | "\"" | "”") && s.tokens.len() <= 25
+}
+
+fn chunk_sentence(doc: &Doc, range: std::ops::Range<usize>, headline: bool, out: &mut Vec<Chunk>) {
     let end = range.end;
     let mut i = range.start;
     let tag = |k: usize| doc.tokens[k].tag;
     let mut seen_np = false;
     let mut seen_finite = false;
+    let mut headline_passive = false;
     while i < end {
         let t = tag(i);
         // Noun phrase.
@@ -155,6 +172,33 @@ fn chunk_sentence(doc: &Doc, range: std::ops::Range<usize>, out: &mut Vec<Chunk>
                 vg.nonfinite_participle = false;
                 vg.finite = true;
                 vg.past = true;
+            }
+            // Headlinese: "Soldiers Deployed to Border", "Mayor Kidnapped, Killed",
+            // "Reporter Shot and Killed by Gunmen": a bare past participle after the
+            // subject is a passive with its auxiliary left out
+            let bare_past = vg_end == vg.main + 1
+                && (tag(vg.main) == Tag::VBN
+                    || tag(vg.main) == Tag::VBD && doc.tokens[vg.main].alts.contains(Tag::VBN));
+            let after_subject =
+                !out.is_empty() && matches!(out[out.len() - 1].kind, ChunkKind::Np { .. }) && !seen_finite;
+            let after_passive = headline_passive
+                && !out.is_empty()
+                && (matches!(out[out.len() - 1].kind, ChunkKind::Conj) || doc.norm(out[out.len() - 1].start) == ",");
+            let no_object = vg_end >= end
+                || !matches!(
+                    tag(vg_end),
+                    Tag::DT | Tag::PRPS | Tag::CD | Tag::NN | Tag::NNS | Tag::NNP | Tag::NNPS | Tag::PRP
+                );
+            // in a title-case headline the verb is capitalized too ("Macron condemned
+            // Russia." is a sentence full of names, not a headline)
+            let styled = !crate::tagger::is_title_case(doc, range.clone())
+                || doc.tokens[vg.main].shape.has(crate::Shape::CAPITALIZED);
+            if headline && bare_past && (after_subject || after_passive) && no_object && styled {
+                vg.voice = Voice::Passive;
+                vg.finite = true;
+                vg.past = true;
+                vg.nonfinite_participle = false;
+                headline_passive = true;
             }
             seen_finite |= vg.finite;
             let head = vg.main;

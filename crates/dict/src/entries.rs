@@ -174,6 +174,10 @@ pub enum AgentKind {
     /// "ambassador"): a place never gives them a country ("the embassy in Paris" is not
     /// French).
     Envoy,
+    /// A sector that goes *before* the actor's code (PETRARCH's prefix agents `NGO~`:
+    /// "human rights body" + ARN → NGOARN). Only PETRARCH dictionaries give it; a coder
+    /// that does not know it appends the sector like a [`AgentKind::Noun`].
+    Prefix,
 }
 
 impl AgentKind {
@@ -185,6 +189,7 @@ impl AgentKind {
             AgentKind::Modifier => "modifier",
             AgentKind::Former => "former",
             AgentKind::Envoy => "envoy",
+            AgentKind::Prefix => "prefix",
         }
     }
 

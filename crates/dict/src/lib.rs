@@ -42,6 +42,7 @@ mod entries;
 mod matcher;
 mod parse;
 mod pattern;
+pub mod petrarch;
 
 use std::path::Path;
 
@@ -49,7 +50,7 @@ pub use entries::{ActorEntry, ActorKind, AgentEntry, AgentKind, Person, Role};
 pub use matcher::{Hit, PhraseMatcher};
 pub use parse::Origin;
 pub use parse::{Diagnostic, Severity};
-pub use pattern::{Element, Frame, Pattern, PatternKind, Special};
+pub use pattern::{Coding, Element, Frame, Pattern, PatternKind, Place, Special};
 
 use attache_ontology::ActorCode;
 use chrono::NaiveDate;
@@ -150,6 +151,8 @@ pub struct Dictionaries {
     pub(crate) special_heads: Vec<u64>,
     /// Code maps of the governing verb classes.
     pub(crate) maps: FxHashMap<(Special, Option<attache_ontology::CameoCode>), (attache_ontology::CameoCode, Origin)>,
+    /// Issue phrases of PETRARCH issue files (loaded, not used by the coder yet).
+    pub(crate) issues: Vec<petrarch::IssuePhrase>,
 }
 
 impl Dictionaries {
@@ -163,15 +166,18 @@ impl Dictionaries {
         b.finish()
     }
 
-    /// Loads every `*.txt` file of a folder (in name order) in attache's format.
-    /// Unreadable files and lines are reported, not fatal.
+    /// Loads every `*.txt` file of a folder (in name order) in attache's format, or, when
+    /// the folder holds PETRARCH/TABARI dictionaries (see
+    /// [`petrarch::is_petrarch_dir`]), in theirs. Unreadable files and lines are
+    /// reported, not fatal.
     pub fn load_dir(dir: &Path) -> std::io::Result<(Dictionaries, Vec<Diagnostic>)> {
         let mut b = parse::Builder::default();
         b.add_dir(dir)?;
         Ok(b.finish())
     }
 
-    /// The built-in dictionaries extended by the files of `dir`; entries of `dir` win
+    /// The built-in dictionaries extended by the files of `dir` (attache's format or
+    /// PETRARCH's, detected as for [`Dictionaries::load_dir`]); entries of `dir` win
     /// where both define the same phrase.
     pub fn builtin_extended_by(dir: &Path) -> std::io::Result<(Dictionaries, Vec<Diagnostic>)> {
         let mut b = parse::Builder::default();
@@ -180,6 +186,55 @@ impl Dictionaries {
         }
         b.add_dir(dir)?;
         Ok(b.finish())
+    }
+
+    /// Loads a folder of PETRARCH/TABARI dictionaries, whatever its files are named:
+    /// each `*.txt` file is read by the loader its name or content calls for (verbs,
+    /// actors, agents, discards, issues; see [`petrarch`]), and a file that is none of
+    /// these is reported and skipped. Use it where the format is known (a gold file's
+    /// `dictionaries` folder written for PETRARCH).
+    ///
+    /// ```no_run
+    /// let (d, diags) = attache_dict::Dictionaries::load_petrarch_dir("../shared/petrarch/phoenix".as_ref()).unwrap();
+    /// println!("{:?}, {} problems", d.stats(), diags.len());
+    /// ```
+    pub fn load_petrarch_dir(dir: &Path) -> std::io::Result<(Dictionaries, Vec<Diagnostic>)> {
+        let mut b = parse::Builder::default();
+        petrarch::add_dir(&mut b, dir)?;
+        Ok(b.finish())
+    }
+
+    /// The built-in dictionaries extended by a folder of PETRARCH/TABARI dictionaries
+    /// (as [`Dictionaries::load_petrarch_dir`] reads it); its phrases win.
+    pub fn builtin_extended_by_petrarch(dir: &Path) -> std::io::Result<(Dictionaries, Vec<Diagnostic>)> {
+        let mut b = parse::Builder::default();
+        for (name, text) in BUILTIN {
+            b.add_file(name, text);
+        }
+        petrarch::add_dir(&mut b, dir)?;
+        Ok(b.finish())
+    }
+
+    /// Parses PETRARCH/TABARI dictionary texts held in memory; each file's kind comes
+    /// from its name as for a folder ([`petrarch::FileKind::from_name`]), or from its
+    /// content for a verb file.
+    ///
+    /// ```
+    /// use attache_dict::Dictionaries;
+    /// let (d, diags) = Dictionaries::from_petrarch_texts(&[
+    ///     ("x.actors.txt", "ARNOR_ [ARN]\n+ARNORIAN_\n"),
+    ///     ("x.verbs.txt", "--- ATTACK [190] ---\nATTACK\n- * +  (WITH &ARMS) [193]\n&ARMS\n+GUN\n"),
+    /// ]);
+    /// assert!(diags.is_empty(), "{diags:?}");
+    /// assert_eq!(d.stats().actor_phrases, 2);
+    /// assert_eq!(d.stats().verb_patterns, 2);
+    /// ```
+    pub fn from_petrarch_texts(files: &[(&str, &str)]) -> (Dictionaries, Vec<Diagnostic>) {
+        let mut b = parse::Builder::default();
+        for (name, text) in files {
+            petrarch::add_text(&mut b, name, text);
+        }
+        b.finish()
     }
 
     /// Parses dictionary text held in memory (tests, embedding).
@@ -380,6 +435,12 @@ impl Dictionaries {
     /// Every event pattern.
     pub fn patterns(&self) -> &[Pattern] {
         &self.patterns
+    }
+
+    /// The issue phrases of PETRARCH issue files ([`petrarch::IssuePhrase`]); loaded and
+    /// counted, not used by the coder yet.
+    pub fn issues(&self) -> &[petrarch::IssuePhrase] {
+        &self.issues
     }
 }
 

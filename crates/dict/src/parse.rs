@@ -64,16 +64,18 @@ impl fmt::Display for Diagnostic {
 pub(crate) struct Builder {
     /// 0 for the first set of files; each user folder added later is a higher layer whose
     /// phrases override the lower layers' ones.
-    layer: u8,
-    actors: Vec<(ActorEntry, u8)>,
+    pub(crate) layer: u8,
+    pub(crate) actors: Vec<(ActorEntry, u8)>,
     people: Vec<(Person, u8)>,
-    agents: Vec<(AgentEntry, u8)>,
-    patterns: Vec<Pattern>,
+    pub(crate) agents: Vec<(AgentEntry, u8)>,
+    pub(crate) patterns: Vec<Pattern>,
     specials: Vec<(Special, Frame)>,
-    discards: Vec<(String, bool, Origin)>,
+    pub(crate) discards: Vec<(String, bool, Origin)>,
     /// Code maps of governing verb classes: (class, from code or `*`, to code).
     maps: Vec<(Special, Option<CameoCode>, CameoCode, Origin)>,
-    diags: Vec<Diagnostic>,
+    /// Issue phrases (PETRARCH's issue coding file); kept, not used by the coder yet.
+    pub(crate) issues: Vec<crate::petrarch::IssuePhrase>,
+    pub(crate) diags: Vec<Diagnostic>,
 }
 
 /// Splits `HEAD KIND: items` (or `person: items`).
@@ -148,22 +150,27 @@ fn parse_sectors(head: &str) -> Option<Vec<Code3>> {
 }
 
 impl Builder {
-    fn diag(&mut self, severity: Severity, origin: &Origin, message: impl Into<String>) {
+    pub(crate) fn diag(&mut self, severity: Severity, origin: &Origin, message: impl Into<String>) {
         self.diags.push(Diagnostic { severity, origin: origin.clone(), message: message.into() });
     }
 
     /// Adds every `*.txt` file of `dir`, in name order, as a new layer.
     pub(crate) fn add_dir(&mut self, dir: &Path) -> std::io::Result<()> {
-        let mut files: Vec<_> = std::fs::read_dir(dir)?
-            .filter_map(|e| e.ok())
-            .map(|e| e.path())
-            .filter(|p| p.extension().is_some_and(|x| x == "txt") && p.is_file())
-            .collect();
-        files.sort();
+        let files = crate::petrarch::txt_files(dir)?;
         self.layer = self.layer.saturating_add(1);
-        for path in files {
+        // a folder of PETRARCH/TABARI dictionaries (by file names, or a verb file by its
+        // content) is read with the PETRARCH loaders
+        let texts: Vec<(std::path::PathBuf, std::io::Result<Vec<u8>>)> =
+            files.into_iter().map(|p| (p.clone(), std::fs::read(&p))).collect();
+        if crate::petrarch::is_petrarch_folder(
+            texts.iter().map(|(p, t)| (p.as_path(), t.as_ref().ok().map(|b| String::from_utf8_lossy(b)))),
+        ) {
+            crate::petrarch::add_files(self, texts);
+            return Ok(());
+        }
+        for (path, bytes) in texts {
             let name = path.display().to_string();
-            match std::fs::read(&path) {
+            match bytes {
                 Ok(bytes) => match String::from_utf8(bytes) {
                     Ok(text) => self.add_file(&name, &text),
                     Err(e) => {
@@ -339,7 +346,9 @@ impl Builder {
                     match parse_frame(pk, text.trim(), origin.clone()) {
                         Ok(frame) => match (special, code) {
                             (Some(s), _) => self.specials.push((s, frame)),
-                            (None, Some(code)) => self.patterns.push(Pattern { code, frame }),
+                            (None, Some(code)) => {
+                                self.patterns.push(Pattern { code, frame, coding: Default::default() })
+                            }
                             (None, None) => {}
                         },
                         Err(e) => self.diag(Severity::Error, origin, format!("in `{item}`: {e}")),
@@ -438,6 +447,7 @@ impl Builder {
             f.required = f
                 .elements
                 .iter()
+                .chain(&f.before)
                 .filter_map(|e| match e {
                     Element::Word(alts) => Some(alts),
                     _ => None,
@@ -481,6 +491,7 @@ impl Builder {
             d.discard_matcher.insert(phrase, Hit::Discard(i as u32));
         }
         d.discards = std::mem::take(&mut self.discards);
+        d.issues = std::mem::take(&mut self.issues);
         for (class, from, to, origin) in std::mem::take(&mut self.maps) {
             let key = (class, from);
             if let Some((old, o)) = d.maps.get(&key)

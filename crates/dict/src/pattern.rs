@@ -168,7 +168,37 @@ pub struct Frame {
     /// For each required word, the ids of its alternatives in the dictionaries' word
     /// list ([`crate::Dictionaries::word_id`]); filled when the dictionaries are
     /// compiled, so that a coder can rule a frame out with a few integer lookups.
+    /// Words of [`Frame::before`] come after those of [`Frame::elements`].
     pub required: Vec<Box<[u32]>>,
+    /// Elements that must come *before* the head, in text order (PETRARCH/TABARI
+    /// patterns have a pre-verb part: `- POLICE * [173]` is `before: [police]`). Empty
+    /// for attache's own format. A `Source` here names the subject slot explicitly; a
+    /// `Target` here makes the subject (or the phrase before the verb) the target.
+    pub before: Vec<Element>,
+    /// Elements that TABARI's `_` joins to their neighbour towards the head: the
+    /// element and that neighbour (the head itself for the nearest element) must be
+    /// consecutive tokens (`FAILED_TO_*`, `* TO_LET_ESCAPE`). Empty for attache's own
+    /// format, where words may be apart.
+    pub joined: Vec<Place>,
+    /// The place of a TABARI `%` slot (an [`Element::AnyNp`] there): a compound noun
+    /// phrase ("Arnor and Gondor") whose members are each other's source and target.
+    pub compound: Option<Place>,
+}
+
+/// Where an element of a [`Frame`] sits: in [`Frame::before`] or in
+/// [`Frame::elements`], at `index`.
+///
+/// ```
+/// use attache_dict::Place;
+/// let p = Place { before: true, index: 0 };
+/// assert!(p.before);
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Place {
+    /// In [`Frame::before`] (else in [`Frame::elements`]).
+    pub before: bool,
+    /// The index in that list.
+    pub index: usize,
 }
 
 impl Frame {
@@ -176,6 +206,7 @@ impl Frame {
     pub fn specificity(&self) -> u32 {
         self.elements
             .iter()
+            .chain(&self.before)
             .map(|e| match e {
                 Element::Word(_) => 4,
                 Element::Optional(_) => 1,
@@ -191,15 +222,52 @@ impl Frame {
     pub fn has_target(&self) -> bool {
         self.elements.iter().any(|e| matches!(e, Element::Target(_)))
     }
+
+    /// Whether the frame uses anything beyond attache's own format (elements before
+    /// the head, joined words, a compound slot, or a source slot in a verb pattern): a
+    /// coder that does not implement these should not use the frame as if they were
+    /// absent.
+    pub fn is_extended(&self) -> bool {
+        !self.before.is_empty()
+            || !self.joined.is_empty()
+            || self.compound.is_some()
+            || (self.kind == PatternKind::Verb && self.elements.iter().any(|e| matches!(e, Element::Source)))
+    }
 }
 
 /// An event pattern: a frame and the CAMEO code it gives.
 #[derive(Debug, Clone)]
 pub struct Pattern {
-    /// The code.
+    /// The code (a placeholder when [`Coding::null`] is set).
     pub code: CameoCode,
     /// The phrase.
     pub frame: Frame,
+    /// What the pattern codes beyond `code`: nothing, a second reversed event, or an
+    /// event only in the passive (PETRARCH's `[---]`, `[A:B]`, `[:B]`). The default, a
+    /// plain event of `code`, for attache's own format.
+    pub coding: Coding,
+}
+
+/// What a pattern codes beyond its one code, for dictionaries in the PETRARCH/TABARI
+/// format (attache's own patterns always have the default: one event of the code).
+///
+/// ```
+/// use attache_dict::Coding;
+/// assert!(!Coding::default().null);
+/// assert_eq!(Coding::default().paired, None);
+/// ```
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Coding {
+    /// `[---]`: when this is the best matching pattern, the clause codes **no** event
+    /// (`- STOCKS * [---]` under DECLINE keeps "stocks declined" out); the pattern's
+    /// `code` is then only a placeholder and must not be emitted.
+    pub null: bool,
+    /// `[A:B]`: besides the event A from subject to object, an event B from the object
+    /// back to the subject ("Obama visited China": 042, and 043 from China to Obama).
+    pub paired: Option<CameoCode>,
+    /// `[:B]`: the pattern codes only in the passive voice ("X was offended by Y" codes
+    /// Y → X; "Y offended X" codes nothing).
+    pub passive_only: bool,
 }
 
 /// Parses the text of a pattern (after the `verb:` or `noun:` keyword).
@@ -240,6 +308,9 @@ pub(crate) fn parse_frame(kind: PatternKind, text: &str, origin: Origin) -> Resu
             Element::Optional(alternatives(inner)?)
         } else if w.starts_with("TARGET") || w.starts_with("SOURCE") || w.starts_with("NP") || w.contains(':') {
             return Err(format!("`{w}` is neither a slot (TARGET, TARGET:SECTOR, SOURCE, NP) nor a word"));
+        } else if w.chars().any(char::is_uppercase) {
+            // capitals are for slots; a word in capitals is most likely a mistyped one
+            return Err(format!("`{w}`: write a pattern's words in lower case (capitals are for TARGET, SOURCE, NP)"));
         } else {
             Element::Word(alternatives(w)?)
         };
@@ -255,6 +326,9 @@ pub(crate) fn parse_frame(kind: PatternKind, text: &str, origin: Origin) -> Resu
         text: text.trim().to_string(),
         origin,
         required: Vec::new(),
+        before: Vec::new(),
+        joined: Vec::new(),
+        compound: None,
     })
 }
 

@@ -41,21 +41,6 @@ enum Folder {
     Unsupported(String),
 }
 
-/// Whether a folder holds PETRARCH/TABARI dictionaries (by their conventional names).
-fn is_petrarch(dir: &Path) -> bool {
-    std::fs::read_dir(dir)
-        .map(|rd| {
-            rd.filter_map(|e| e.ok()).any(|e| {
-                let n = e.file_name().to_string_lossy().to_lowercase();
-                n.ends_with(".verbs.txt")
-                    || n.ends_with(".actors.txt")
-                    || n.ends_with(".agents.txt")
-                    || n.contains("cameo.") && n.ends_with(".txt")
-            })
-        })
-        .unwrap_or(false)
-}
-
 pub fn run(args: EvalArgs) -> Result<ExitCode> {
     crate::code::set_threads(args.threads);
     let floors: Vec<(String, f64)> = args
@@ -83,30 +68,23 @@ pub fn run(args: EvalArgs) -> Result<ExitCode> {
             && !folders.contains_key(rel)
         {
             let dir = base.join(rel);
-            let folder = if is_petrarch(&dir) {
-                Folder::Unsupported(format!(
-                    "{} records ask for the dictionaries in {}, which are in the PETRARCH/TABARI format: this build cannot load them yet, so they were scored with the default dictionaries and their scores say little",
-                    gold.iter().filter(|g| g.dictionaries.as_deref() == Some(rel.as_str())).count(),
-                    dir.display()
-                ))
-            } else {
-                match Dictionaries::load_dir(&dir) {
-                    Ok((dicts, diags)) => {
-                        if !diags.is_empty() {
-                            notes.push(format!(
-                                "{} dictionary problems in {} (attache dict check {} lists them)",
-                                diags.len(),
-                                dir.display(),
-                                dir.display()
-                            ));
-                        }
-                        Folder::Attache(Box::new(Coder::new(dicts)))
+            // attache's format or PETRARCH/TABARI's, detected by the loader
+            let folder = match Dictionaries::load_dir(&dir) {
+                Ok((dicts, diags)) => {
+                    if !diags.is_empty() {
+                        notes.push(format!(
+                            "{} dictionary problems in {} (attache dict check {} lists them)",
+                            diags.len(),
+                            dir.display(),
+                            dir.display()
+                        ));
                     }
-                    Err(e) => Folder::Unsupported(format!(
-                        "cannot read the dictionaries folder {}: {e}; scored with the default dictionaries",
-                        dir.display()
-                    )),
+                    Folder::Attache(Box::new(Coder::new(dicts)))
                 }
+                Err(e) => Folder::Unsupported(format!(
+                    "cannot read the dictionaries folder {}: {e}; scored with the default dictionaries",
+                    dir.display()
+                )),
             };
             if let Folder::Unsupported(n) = &folder {
                 eprintln!("attache: {n}");

@@ -163,12 +163,18 @@ fn dict_check_and_lookup() {
 }
 
 #[test]
-fn gold_dictionaries_field_that_cannot_be_honoured_is_reported() {
-    let dir = tmp("petr/dicts/PETR.Validate.verbs.txt", b"");
-    let _ = dir;
-    let gold = tmp("petr/gold.jsonl", br#"{"id": "x", "date": "2021-01-01", "text": "France expelled a Russian diplomat.", "events": [], "dictionaries": "dicts"}
+fn gold_dictionaries_field_loads_petrarch_dictionaries() {
+    // a fictional world in PETRARCH's formats, written for this test
+    tmp("petr/dicts/World.actors.txt", b"ARNOR_ [ARN]\nGONDOR_ [GON]\n");
+    tmp("petr/dicts/World.agents.txt", b"");
+    tmp("petr/dicts/World.verbs.txt", b"--- EXPEL [161] ---\nEXPEL\n- * +  [161]\n");
+    let gold = tmp("petr/gold.jsonl", br#"{"id": "x", "date": "2021-01-01", "text": "Arnor expelled Gondor.", "events": [{"source": "ARN", "target": "GON", "code": "161", "required": true}], "dictionaries": "dicts"}
+{"id": "y", "date": "2021-01-01", "text": "France expelled a Russian diplomat.", "events": [], "dictionaries": "missing"}
 "#);
     let (out, so, se) = run(bin().args(["eval"]).arg(&gold));
-    assert!(out.status.success());
-    assert!(so.contains("NOTE:") && se.contains("PETRARCH"), "{so}\n{se}");
+    assert!(out.status.success(), "{so}\n{se}");
+    // the fictional actors are known: the event is found
+    assert!(so.lines().any(|l| l.starts_with("code") && l.contains("1/1")), "{so}");
+    // a folder that is not there is reported, not ignored
+    assert!(se.contains("cannot read the dictionaries folder") && so.contains("NOTE:"), "{so}\n{se}");
 }

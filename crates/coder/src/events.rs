@@ -251,6 +251,14 @@ impl<'a> SentenceCoder<'a> {
     /// with Syria" → Syria). Stops at a finite verb or clause punctuation; skips places
     /// and times ("in Haiti", "on Friday"), which locate rather than suffer the event.
     fn deep_target(&self, t: usize, clause_end: usize) -> Option<&Arg> {
+        self.deep_target_in(t, clause_end, false)
+    }
+
+    /// [`SentenceCoder::deep_target`], taking actors named in a place phrase too when
+    /// `locative` ("renewed his licence in Michel Delving": a named actor where the act
+    /// happened, as PETRARCH's coders read it; a place proper becomes the inferred target
+    /// later anyway).
+    fn deep_target_in(&self, t: usize, clause_end: usize, locative_ok: bool) -> Option<&Arg> {
         let mut k = t;
         while k < clause_end {
             let tag = self.doc.tokens()[k].tag;
@@ -271,7 +279,16 @@ impl<'a> SentenceCoder<'a> {
                             | "since"
                             | "until"
                     );
-                if a.has_actor() && !locative {
+                // (in a place phrase, not a region: "in the Middle East" is where, and
+                // the parties of a joint act are each other's targets)
+                let actor_not_place = || {
+                    a.actors().any(|x| {
+                        !x.place_only
+                            && attache_ontology::country_kind(x.code.primary().as_str())
+                                != Some(attache_ontology::CountryKind::Region)
+                    })
+                };
+                if a.has_actor() && (!locative || locative_ok && actor_not_place()) {
                     return Some(a);
                 }
             }
@@ -390,10 +407,18 @@ impl<'a> SentenceCoder<'a> {
                 let a = if named { a } else { self.deep_target(a.end, clause_end.max(a.end)).unwrap_or(a) };
                 target = Some(a.actors().cloned().collect());
             } else if let Some(a) = self.object_at(t, clause_end.max(t)) {
+                // (from the words after the match: "broke down relations with Libya
+                // almost five years after": the object is the phrase after "with")
                 let named = a.actors().any(|x| !x.code.is_countryless());
-                let a = if named { a } else { self.deep_target(a.end, clause_end).unwrap_or(a) };
+                let a = if named { a } else { self.deep_target(t, clause_end).unwrap_or(a) };
                 target = Some(a.actors().cloned().collect());
             } else if let Some(a) = self.deep_target(t, clause_end) {
+                target = Some(a.actors().cloned().collect());
+            }
+            // a named actor in a place phrase, as the last resort
+            if target.as_ref().is_none_or(|t| t.iter().all(|x| x.code.is_countryless()))
+                && let Some(a) = self.deep_target_in(t, clause_end, true)
+            {
                 target = Some(a.actors().cloned().collect());
             }
         }

@@ -47,12 +47,21 @@ fn rows() -> &'static [Row] {
     })
 }
 
+/// Codes defined by dictionaries outside the table (PETRARCH's test codes, WEIS codes,
+/// a project's own), registered once and kept for the life of the process. Indices from
+/// `EXTRA_BASE` point into `EXTRA`, written once per slot, so reading needs no lock.
+const EXTRA_BASE: u16 = 0x8000;
+const EXTRA_CAPACITY: usize = 4096;
+static EXTRA: [OnceLock<Row>; EXTRA_CAPACITY] = [const { OnceLock::new() }; EXTRA_CAPACITY];
+static EXTRA_CODES: std::sync::Mutex<Vec<&'static str>> = std::sync::Mutex::new(Vec::new());
+static UNDEFINED: Row = Row { code: "", name: "", goldstein: 0.0, plover: None, plover_mode: None };
+
 /// A CAMEO event code known to the CAMEO 1.1b3 table (root `"16"`, base `"161"`, or
-/// four-digit `"1661"`).
+/// four-digit `"1661"`), or one a dictionary defines outside it ([`CameoCode::define`]).
 ///
 /// It is a small copyable index into the compiled-in table, so it carries its name,
-/// Goldstein value, QuadClass and PLOVER mapping without allocation, and an unknown code
-/// cannot be constructed.
+/// Goldstein value, QuadClass and PLOVER mapping without allocation; [`CameoCode::parse`]
+/// accepts only the table's codes, so a typo cannot become a code.
 ///
 /// ```
 /// use attache_ontology::CameoCode;
@@ -80,12 +89,63 @@ impl CameoCode {
             .map_err(|_| UnknownCameoCode(s.to_string()))
     }
 
+    /// The code `s`: the table's, or else a dictionary-defined code outside CAMEO (two to
+    /// four ASCII letters or digits: WEIS's `903`, PETRARCH's test code `174K`), which has
+    /// no name of its own, no PLOVER type, the Goldstein value of the CAMEO root its first
+    /// two digits name (else 0) and that root's QuadClass.
+    ///
+    /// ```
+    /// use attache_ontology::CameoCode;
+    /// let c = CameoCode::define("174K").unwrap();
+    /// assert!(!c.is_cameo() && c.as_str() == "174K" && c.root().as_str() == "17");
+    /// assert_eq!(CameoCode::define("174K").unwrap(), c);
+    /// assert!(CameoCode::define("1661").unwrap().is_cameo());
+    /// assert!(CameoCode::define("x!").is_err());
+    /// ```
+    pub fn define(s: &str) -> Result<CameoCode, UnknownCameoCode> {
+        if let Ok(c) = CameoCode::parse(s) {
+            return Ok(c);
+        }
+        let s = s.trim();
+        if !(2..=4).contains(&s.len()) || !s.bytes().all(|b| b.is_ascii_alphanumeric()) {
+            return Err(UnknownCameoCode(s.to_string()));
+        }
+        let mut codes = EXTRA_CODES.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some(i) = codes.iter().position(|c| *c == s) {
+            return Ok(CameoCode(EXTRA_BASE + i as u16));
+        }
+        let i = codes.len();
+        if i >= EXTRA_CAPACITY {
+            return Err(UnknownCameoCode(format!("{s} (more than {EXTRA_CAPACITY} codes outside CAMEO)")));
+        }
+        let code: &'static str = Box::leak(s.to_string().into_boxed_str());
+        let root = s.get(..2).and_then(|r| CameoCode::parse(r).ok());
+        let row = Row {
+            code,
+            name: "code outside CAMEO, defined by a dictionary",
+            goldstein: root.map_or(0.0, |r| r.goldstein()),
+            plover: None,
+            plover_mode: None,
+        };
+        let _ = EXTRA[i].set(row);
+        codes.push(code);
+        Ok(CameoCode(EXTRA_BASE + i as u16))
+    }
+
+    /// Whether the code is in the CAMEO table (not defined by a dictionary).
+    pub fn is_cameo(self) -> bool {
+        self.0 < EXTRA_BASE
+    }
+
     /// Every code of the table, in code order.
     pub fn all() -> impl Iterator<Item = CameoCode> {
         (0..rows().len() as u16).map(CameoCode)
     }
 
     fn row(self) -> &'static Row {
+        if self.0 >= EXTRA_BASE {
+            return EXTRA.get((self.0 - EXTRA_BASE) as usize).and_then(OnceLock::get).unwrap_or(&UNDEFINED);
+        }
         &rows()[self.0 as usize]
     }
 
@@ -119,13 +179,13 @@ impl CameoCode {
         if s.len() <= n {
             return self;
         }
-        // Every prefix of a table code is itself in the table.
-        CameoCode::parse(&s[..n]).unwrap_or(self)
+        // Every prefix of a table code is itself in the table (a defined code's may not be)
+        s.get(..n).and_then(|p| CameoCode::parse(p).ok()).unwrap_or(self)
     }
 
     /// The root as a number, 1 to 20.
     pub fn root_number(self) -> u8 {
-        self.as_str()[..2].parse().unwrap_or(0)
+        self.as_str().get(..2).and_then(|r| r.parse().ok()).unwrap_or(0)
     }
 
     /// Whether `self` is `other` or one of its descendants.

@@ -4,12 +4,14 @@
 //! lines (`[CODE RESTRICTION]...`). Every phrase of the record gets every code of the
 //! record, as [`ActorEntry`]s of kind [`ActorKind::Name`].
 //!
-//! Date restrictions (`<D`, `>D`, `D1-D2`, none) follow PETRARCH's rule: on a story's
-//! date the *first* code in file order whose restriction holds applies, and none applies
-//! when none holds. attache's entries hold on their own date range, so the loader gives
-//! each code the days on which it is the first to hold: its range minus the ranges of
-//! the codes before it. An undated code after dated ones thus covers the gaps, possibly
-//! as several entries; a code that never comes first is reported. Dates `YYMMDD` (YY ≤
+//! Date restrictions (`<D`, `>D`, `D1-D2`, none): on a story's date the *first* dated
+//! code in file order whose restriction holds applies; an undated code is the default
+//! for the days no dated code covers, wherever it stands in the record (PETRARCH2 lets an
+//! undated code listed first shadow every restriction after it, which its own unit tests
+//! say is wrong: "default but should never hit this given these restrictions"). attache's
+//! entries hold on their own date range, so the loader gives each code the days on which
+//! it applies: its range minus the ranges of the codes before it in that order, possibly
+//! as several entries; a code that never applies is reported. Dates `YYMMDD` (YY ≤
 //! 30 is 20YY) and `YYYYMMDD` are read; `>D` holds from D, `<D` until the day before D,
 //! `D1-D2` from D1 until the day before D2.
 //!
@@ -220,7 +222,11 @@ fn flush(b: &mut Builder, file: &Arc<str>, r: Record) {
         return;
     }
     let mut covered: Vec<Range> = Vec::new();
-    for (group, range, line) in &r.codes {
+    // dated codes first, in file order; undated ones are the defaults for the other days
+    // (the unit tests' "SAM_GAMGEE [HOB] # default" before its dated roles)
+    let undated = |range: &Range| *range == (OPEN_LO, OPEN_HI);
+    let order = r.codes.iter().filter(|c| !undated(&c.1)).chain(r.codes.iter().filter(|c| undated(&c.1)));
+    for (group, range, line) in order {
         let pieces = subtract(*range, &covered);
         if pieces.is_empty() {
             let codes: Vec<String> = group.iter().map(|c| c.to_string()).collect();

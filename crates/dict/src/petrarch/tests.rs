@@ -136,7 +136,7 @@ fn synset_and_marker_errors_are_reported() {
         lines,
         [
             (3, Severity::Error),
-            (4, Severity::Error),
+            (4, Severity::Warning),
             (5, Severity::Error),
             (6, Severity::Error),
             (7, Severity::Error),
@@ -147,8 +147,9 @@ fn synset_and_marker_errors_are_reported() {
         "{diags:#?}"
     );
     assert!(diags.iter().any(|x| x.to_string().starts_with("v.verbs.txt:3: ")), "{diags:?}");
-    // the bare verb and the read-as-080 pattern survive
-    assert_eq!(d.patterns().len(), 2);
+    // the bare verb, the pattern with the dictionary's own code 345 and the read-as-080
+    // pattern survive
+    assert_eq!(d.patterns().len(), 3);
 }
 
 #[test]
@@ -193,12 +194,18 @@ GONDOR\t[GON]";
 }
 
 #[test]
-fn first_matching_code_wins() {
-    // PETRARCH takes the first code whose restriction holds: an undated code first
-    // hides the dated ones, which is reported
+fn dated_codes_win_over_the_undated_default() {
+    // an undated code is the default for the days no dated code covers, even listed first
     let (d, diags) = load(&[("a.actors.txt", "X_ [ARN]\n[GON >990101]\n")]);
-    assert_eq!(d.actors().len(), 1);
-    assert_eq!(diags.len(), 1);
+    assert!(diags.is_empty(), "{diags:#?}");
+    let on = |date: &str| -> Vec<String> {
+        let day = chrono::NaiveDate::parse_from_str(date, "%Y-%m-%d").ok();
+        d.actors().iter().filter(|a| a.holds_on(day)).map(|a| a.code.to_string()).collect()
+    };
+    assert_eq!(on("2000-01-01"), ["GON"]);
+    assert_eq!(on("1998-01-01"), ["ARN"]);
+    // among dated codes the first that holds wins; one that never does is reported
+    let (_, diags) = load(&[("b.actors.txt", "Y_ [ARN >990101]\n[GON >990101]\n")]);
     assert_eq!((diags[0].origin.line, diags[0].severity), (2, Severity::Warning));
 }
 

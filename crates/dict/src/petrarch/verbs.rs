@@ -94,6 +94,11 @@ fn parse_code(s: &str, warn: &mut Vec<String>) -> Result<Code, String> {
         if let Ok(code) = CameoCode::parse(c) {
             return Ok(Some(code));
         }
+        // a code outside CAMEO (WEIS's 903, the test set's 174K) is the dictionary's own
+        if let Ok(code) = CameoCode::define(c) {
+            warn.push(format!("`{c}` is not a CAMEO code: kept as the dictionary's own code (no PLOVER type)"));
+            return Ok(Some(code));
+        }
         // PETRARCH2 falls back on the first two characters + 0 ("080!" → 080)
         if c.len() >= 3 && c.is_char_boundary(2) {
             let fallback = format!("{}0", &c[..2]);
@@ -788,9 +793,12 @@ mod tests {
         assert!(w.is_empty());
         assert_eq!(parse_code("080!", &mut w).unwrap().main.unwrap().as_str(), "080");
         assert_eq!(w.len(), 1);
-        assert!(parse_code("345", &mut w).is_err());
-        assert_eq!(parse_code("176", &mut w).unwrap().main.unwrap().as_str(), "170");
-        assert!(parse_code("def", &mut w).is_err());
+        // codes outside CAMEO are the dictionary's own, with a warning
+        let own = parse_code("345", &mut w).unwrap().main.unwrap();
+        assert!(own.as_str() == "345" && !own.is_cameo());
+        assert_eq!(parse_code("176", &mut w).unwrap().main.unwrap().as_str(), "176");
+        assert_eq!(w.len(), 3);
+        assert!(parse_code("d!f", &mut w).is_err());
     }
 
     #[test]

@@ -51,7 +51,14 @@ impl<'a> Reasoner<'a> {
         self.resolve_mirrors(&mut raw);
         link_answers(&mut raw);
         self.attribute_back(&mut raw);
-        infer_targets(&mut raw);
+        if self.dicts.petrarch_conventions() {
+            // PETRARCH's dictionaries come with its convention: no target, no event
+            for e in raw.iter_mut().filter(|e| e.target.is_none()) {
+                e.code = None;
+            }
+        } else {
+            infer_targets(&mut raw);
+        }
         // an event with neither a named source nor any target or place says nothing usable
         // (dropped below with the unresolved reciprocal acts, which keeps links right)
         for e in raw.iter_mut().filter(|e| e.source.unknown && e.target.is_none()) {

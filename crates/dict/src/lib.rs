@@ -149,6 +149,8 @@ pub struct Dictionaries {
     pub(crate) words: FxHashMap<String, u32>,
     /// Bit per word id: heads a special phrase.
     pub(crate) special_heads: Vec<u64>,
+    /// The event patterns are all PETRARCH's (see [`Dictionaries::petrarch_conventions`]).
+    pub(crate) petrarch_conventions: bool,
     /// Code maps of the governing verb classes.
     pub(crate) maps: FxHashMap<(Special, Option<attache_ontology::CameoCode>), (attache_ontology::CameoCode, Origin)>,
     /// Issue phrases of PETRARCH issue files (loaded, not used by the coder yet).
@@ -331,6 +333,14 @@ impl Dictionaries {
     /// phrase ([`Dictionaries::specials`]): a fast test before looking them up.
     pub fn heads_special(&self, id: u32) -> bool {
         self.special_heads.get(id as usize / 64).is_some_and(|w| w & (1 << (id % 64)) != 0)
+    }
+
+    /// Whether the event patterns all come from PETRARCH/TABARI verb dictionaries, whose
+    /// coders follow PETRARCH's conventions: an event needs a target (attache otherwise
+    /// codes an act with no other party, and infers a target from the place or the
+    /// source's country), and no target is inferred.
+    pub fn petrarch_conventions(&self) -> bool {
+        self.petrarch_conventions
     }
 
     /// How many words [`Dictionaries::word_id`] numbers (ids are below this).

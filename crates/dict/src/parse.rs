@@ -76,6 +76,9 @@ pub(crate) struct Builder {
     /// Issue phrases (PETRARCH's issue coding file); kept, not used by the coder yet.
     pub(crate) issues: Vec<crate::petrarch::IssuePhrase>,
     pub(crate) diags: Vec<Diagnostic>,
+    /// Where the event patterns came from: PETRARCH/TABARI verb files, attache files.
+    pub(crate) petrarch_verbs: bool,
+    pub(crate) attache_patterns: bool,
 }
 
 /// Splits `HEAD KIND: items` (or `person: items`).
@@ -189,6 +192,12 @@ impl Builder {
 
     /// Parses one file's text.
     pub(crate) fn add_file(&mut self, name: &str, text: &str) {
+        let before = self.patterns.len();
+        self.add_file_entries(name, text);
+        self.attache_patterns |= self.patterns.len() > before;
+    }
+
+    fn add_file_entries(&mut self, name: &str, text: &str) {
         let file: Arc<str> = Arc::from(name);
         let mut person: Option<Person> = None;
         for (n, raw) in text.lines().enumerate() {
@@ -400,7 +409,8 @@ impl Builder {
 
     /// Compiles everything read so far.
     pub(crate) fn finish(mut self) -> (Dictionaries, Vec<Diagnostic>) {
-        let mut d = Dictionaries::default();
+        let mut d =
+            Dictionaries { petrarch_conventions: self.petrarch_verbs && !self.attache_patterns, ..Default::default() };
         let mut phrases = PhraseMatcher::default();
         let mut layer_of: FxHashMap<Hit, u8> = FxHashMap::default();
         // Actors, people and agents all go into one phrase matcher.

@@ -193,7 +193,10 @@ pub(crate) fn add_text(b: &mut Builder, name: &str, text: &str) {
         return;
     };
     match kind {
-        FileKind::Verbs => verbs::load(b, &file, text),
+        FileKind::Verbs => {
+            b.petrarch_verbs = true;
+            verbs::load(b, &file, text)
+        }
         FileKind::Actors => actors::load(b, &file, text),
         FileKind::Agents => agents::load(b, &file, text),
         FileKind::Discards => discards::load(b, &file, text),

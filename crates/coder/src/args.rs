@@ -359,8 +359,40 @@ impl<'a> ArgBuilder<'a> {
     }
 
     /// Composes the actors of one noun phrase (own tokens `start..end`, possessor before
-    /// `possessor_end`) with its attachments.
+    /// `possessor_end`) with its attachments; a prefix agent (PETRARCH's `NGO~`: "MSF
+    /// Arnor" → NGOARN) goes before the codes so made.
     fn compose(
+        &self,
+        start: usize,
+        end: usize,
+        head: usize,
+        possessor_end: Option<usize>,
+        attachments: &[(Attach, Arg)],
+    ) -> Conj {
+        let mut conj = self.compose_codes(start, end, head, possessor_end, attachments);
+        let own_start = possessor_end.unwrap_or(start);
+        let prefixes: Vec<Code3> = self
+            .mentions_in(own_start, end)
+            .flat_map(|f| f.lexemes.iter())
+            .filter_map(|l| match *l {
+                Lexeme::Agent(a, AgentKind::Prefix) => Some(self.dicts.agent(a).sectors.clone()),
+                _ => None,
+            })
+            .flatten()
+            .collect();
+        if !prefixes.is_empty() {
+            for a in &mut conj.actors {
+                let mut code = ActorCode::new(prefixes[0]);
+                for part in a.code.parts().iter().filter(|p| **p != Code3::UNKNOWN) {
+                    code = code.with_sector(part.as_str());
+                }
+                a.code = code;
+            }
+        }
+        conj
+    }
+
+    fn compose_codes(
         &self,
         start: usize,
         end: usize,
@@ -432,6 +464,8 @@ impl<'a> ArgBuilder<'a> {
                             person_starts.push(f.start);
                         }
                     }
+                    // prefixes are put before the code by `compose`
+                    Lexeme::Agent(_, AgentKind::Prefix) => {}
                     Lexeme::Agent(a, kind) => {
                         let e = self.dicts.agent(a);
                         if kind == AgentKind::Former {

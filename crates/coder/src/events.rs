@@ -49,6 +49,17 @@ pub(crate) struct RawEvent {
     pub source_inferred: bool,
 }
 
+/// What a pattern's pre-verb part says about the roles (PETRARCH patterns).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Before {
+    /// The subject is the source, as usual.
+    Plain,
+    /// The phrase before the verb is the target (`+ *`).
+    SubjectIsTarget,
+    /// The subject is a compound whose members act on each other (`% *`).
+    Compound,
+}
+
 /// How the target of an event whose text names none was found.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum TargetInference {
@@ -1139,6 +1150,11 @@ impl<'a> SentenceCoder<'a> {
             {
                 continue;
             }
+            // PETRARCH's patterns: passive-only codes, words before the verb
+            if pat.coding.passive_only && !p.passive {
+                continue;
+            }
+            let Some(before) = self.before_verb(p, &pat.frame) else { continue };
             // "The curfew was lifted in Rome", "Soldiers deployed to the border": in the
             // passive, the pattern's object words are in the subject; the rest of the
             // pattern (and its TARGET) still follows the verb
@@ -1200,11 +1216,42 @@ impl<'a> SentenceCoder<'a> {
                 }
                 _ => pat.code,
             };
+            // a null pattern (`[---]`) that matches best says the clause codes nothing
+            if pat.coding.null {
+                return Some((Vec::new(), m.end, pat.frame.specificity() + 4));
+            }
+            // the subject as target (`+ *`), or a compound subject whose members act on
+            // each other (`% * TALKS`)
+            let (sources, targets) = match before {
+                Before::Plain => (sources, targets),
+                Before::SubjectIsTarget => (m.target.clone().unwrap_or_default(), Some(subject.to_vec())),
+                Before::Compound => {
+                    if subject.len() < 2 {
+                        continue;
+                    }
+                    (subject.to_vec(), Some(subject.to_vec()))
+                }
+            };
             let verb_end = p.vg.particle.map_or(p.vg.main + 1, |x| x + 1);
             let mut out = Vec::new();
             self.emit(&mut out, &sources, targets.as_deref(), &pat.frame, code, |s, t| {
                 mk(Some(code), s, t, "verb", &pat.frame, verb_end)
             });
+            // `[A:B]`: the object answers with B ("visited": 042, and 043 back)
+            if let Some(b) = pat.coding.paired
+                && !p.passive
+            {
+                let back: Vec<RawEvent> = out
+                    .iter()
+                    .filter_map(|e| {
+                        let t = e.target.clone()?;
+                        Some(RawEvent { code: Some(b), source: t, target: Some(e.source.clone()), ..e.clone() })
+                    })
+                    .collect();
+                for e in back {
+                    push_new(&mut out, e);
+                }
+            }
             if out.is_empty() {
                 continue;
             }
@@ -1228,6 +1275,55 @@ impl<'a> SentenceCoder<'a> {
             }
         }
         None
+    }
+
+    /// Whether the words a (PETRARCH) pattern wants before the verb are there, in order,
+    /// between the clause's start and the verb (adjacent where TABARI's `_` joins them:
+    /// `FAILED_TO_*`), and what the pre-verb slots say about the roles.
+    fn before_verb(&self, p: &Pred, frame: &Frame) -> Option<Before> {
+        if frame.before.is_empty() {
+            return Some(Before::Plain);
+        }
+        let s = &self.doc.sentences()[self.sentence];
+        let floor = p.subject.map_or(s.tokens.start, |a| self.clauses.args[a].start);
+        let mut limit = p.vg.main; // words are searched right to left from the verb
+        let mut role = Before::Plain;
+        for (i, e) in frame.before.iter().enumerate().rev() {
+            let joined = frame.joined.iter().any(|pl| pl.before && pl.index == i);
+            match e {
+                Element::Word(alts) | Element::Optional(alts) => {
+                    let hit = |k: usize| alts.iter().any(|a| a == self.doc.norm(k) || a == self.doc.lemma(k));
+                    let found = if joined {
+                        // next to what follows it (auxiliaries of the verb group aside)
+                        let mut k = limit;
+                        while k > floor && k - 1 > 0 && self.doc.tokens()[k - 1].tag.is_verb() && !hit(k - 1) {
+                            k -= 1;
+                        }
+                        (k > floor && hit(k - 1)).then(|| k - 1)
+                    } else {
+                        (floor..limit).rev().find(|&k| hit(k))
+                    };
+                    match (found, e) {
+                        (Some(k), _) => limit = k,
+                        (None, Element::Optional(_)) => {}
+                        (None, _) => return None,
+                    }
+                }
+                Element::Source => {
+                    p.subject?;
+                }
+                Element::Target(_) => {
+                    p.subject?;
+                    role = Before::SubjectIsTarget;
+                }
+                Element::AnyNp => {
+                    if frame.compound.is_some_and(|pl| pl.before && pl.index == i) {
+                        role = Before::Compound;
+                    }
+                }
+            }
+        }
+        Some(role)
     }
 
     /// The code of the violent act the subject of `p` names ("a roadside bombing", "an

@@ -190,6 +190,20 @@ impl Coder {
                     }
                     continue;
                 }
+                // an agent noun right after a name or nationality ("Osgiliath soldiers",
+                // "Russian planes") is a noun, not a verb
+                if f.end - f.start == 1
+                    && f.lexemes.iter().all(|l| matches!(l, mentions::Lexeme::Agent(..)))
+                    && doc.tokens()[f.start].tag.is_verb()
+                    && found
+                        .iter()
+                        .any(|g| g.end == f.start && g.lexemes.iter().any(|l| matches!(l, mentions::Lexeme::Actor(..))))
+                {
+                    let plural = doc.norm(f.start).ends_with('s');
+                    doc.set_tag(f.start, if plural { attache_text::Tag::NNS } else { attache_text::Tag::NN });
+                    changed = true;
+                    continue;
+                }
                 // single words too: "Turkey said" is the country, not the bird
                 let is_name = f.lexemes.iter().any(|l| {
                     matches!(

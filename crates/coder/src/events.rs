@@ -1237,6 +1237,16 @@ impl<'a> SentenceCoder<'a> {
             self.emit(&mut out, &sources, targets.as_deref(), &pat.frame, code, |s, t| {
                 mk(Some(code), s, t, "verb", &pat.frame, verb_end)
             });
+            // a pattern that spells the negation out ("DID N'T * OVER EFFORTS") codes the
+            // negated act itself: the event is not negated
+            let spells_negation = pat.frame.before.iter().any(|e| {
+                matches!(e, Element::Word(w) if w.iter().any(|x| matches!(x.as_str(), "not" | "n't" | "never")))
+            });
+            if spells_negation {
+                for e in &mut out {
+                    e.modality.negated = false;
+                }
+            }
             // `[A:B]`: the object answers with B ("visited": 042, and 043 back)
             if let Some(b) = pat.coding.paired
                 && !p.passive

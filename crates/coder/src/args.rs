@@ -602,17 +602,36 @@ impl<'a> ArgBuilder<'a> {
                 && !envoy
                 && let Some(loc) = &conj.location
             {
-                countries.push(ActorRef {
-                    code: ActorCode::new(loc.country),
-                    start: loc.start,
-                    end: loc.end,
-                    origins: Vec::new(),
-                    antecedent: None,
-                    reciprocal: false,
-                    place_only: false,
-                    domestic: false,
-                    unknown: false,
-                });
+                // "lawmakers in Fornost and Gondor": each place of a coordinated "in"
+                let mut places: Vec<Place> = attachments
+                    .iter()
+                    .filter(|(k, _)| *k == Attach::In)
+                    .flat_map(|(_, a)| a.conjuncts.iter())
+                    .filter_map(|c| {
+                        c.location.clone().or_else(|| {
+                            c.actors.first().map(|r| Place { country: r.code.primary(), start: r.start, end: r.end })
+                        })
+                    })
+                    .collect();
+                if places.is_empty() {
+                    places.push(loc.clone());
+                }
+                for p in places {
+                    if countries.iter().any(|c: &ActorRef| c.code.primary() == p.country) {
+                        continue;
+                    }
+                    countries.push(ActorRef {
+                        code: ActorCode::new(p.country),
+                        start: p.start,
+                        end: p.end,
+                        origins: Vec::new(),
+                        antecedent: None,
+                        reciprocal: false,
+                        place_only: false,
+                        domestic: false,
+                        unknown: false,
+                    });
+                }
             }
             if countries.is_empty() {
                 let foreign = (own_start..end).any(|i| doc.norm(i) == "foreign");

@@ -1239,9 +1239,9 @@ impl<'a> SentenceCoder<'a> {
             });
             // a pattern that spells the negation out ("DID N'T * OVER EFFORTS") codes the
             // negated act itself: the event is not negated
-            let spells_negation = pat.frame.before.iter().any(|e| {
-                matches!(e, Element::Word(w) if w.iter().any(|x| matches!(x.as_str(), "not" | "n't" | "never")))
-            });
+            let spells_negation = pat.frame.before.iter().any(
+                |e| matches!(e, Element::Word(w) if w.iter().any(|x| matches!(x.as_str(), "not" | "n't" | "never"))),
+            );
             if spells_negation {
                 for e in &mut out {
                     e.modality.negated = false;

@@ -371,18 +371,13 @@ impl<'a> ArgBuilder<'a> {
     ) -> Conj {
         let mut conj = self.compose_codes(start, end, head, possessor_end, attachments);
         let own_start = possessor_end.unwrap_or(start);
-        let prefixes: Vec<Code3> = self
-            .mentions_in(own_start, end)
-            .flat_map(|f| f.lexemes.iter())
-            .filter_map(|l| match *l {
-                Lexeme::Agent(a, AgentKind::Prefix) => Some(self.dicts.agent(a).sectors.clone()),
-                _ => None,
-            })
-            .flatten()
-            .collect();
-        if !prefixes.is_empty() {
+        let prefix = self.mentions_in(own_start, end).flat_map(|f| f.lexemes.iter()).find_map(|l| match *l {
+            Lexeme::Agent(a, AgentKind::Prefix) => self.dicts.agent(a).sectors.first().copied(),
+            _ => None,
+        });
+        if let Some(prefix) = prefix {
             for a in &mut conj.actors {
-                let mut code = ActorCode::new(prefixes[0]);
+                let mut code = ActorCode::new(prefix);
                 for part in a.code.parts().iter().filter(|p| **p != Code3::UNKNOWN) {
                     code = code.with_sector(part.as_str());
                 }

@@ -257,6 +257,12 @@ impl<'a> Resolver<'a> {
     fn elaboration(&self, conj: &Conj, sectors: &[Code3]) -> Option<Vec<ActorRef>> {
         let head = self.doc.lemma(conj.head);
         for s in self.sentence..(self.sentence + 3).min(self.sentences) {
+            // building a sentence's arguments is costly: only where the head noun recurs
+            let tokens = self.doc.sentences()[s].tokens.clone();
+            let from = if s == self.sentence { (conj.start + 1).max(tokens.start) } else { tokens.start };
+            if !(from..tokens.end).any(|t| self.doc.lemma(t) == head) {
+                continue;
+            }
             let args = self.first_pass_args(s);
             for arg in args.iter() {
                 if arg.start <= conj.start && s == self.sentence {

@@ -116,29 +116,30 @@ pub fn chunk(doc: &mut Doc) {
     for si in 0..doc.sentences.len() {
         let range = doc.sentences[si].tokens.clone();
         let a = chunks.len();
-        let headline = is_headline(doc, si);
-        chunk_sentence(doc, range, headline, &mut chunks);
+        let title_case = crate::tagger::is_title_case(doc, range.clone());
+        let headline = title_case || is_headline(doc, si);
+        chunk_sentence(doc, range, headline, title_case, &mut chunks);
         doc.sentences[si].chunks = a..chunks.len();
     }
     doc.chunks = chunks;
 }
 
-/// Whether sentence `si` is a headline: title case, or a lone line opening the document
-/// without final punctuation ("Curfew lifted in Rome after talks").
+/// Whether sentence `si` is an untitled headline: a lone line opening the document
+/// without final punctuation ("Curfew lifted in Rome after talks"). (Title case marks a
+/// headline too; the caller checks that.)
 fn is_headline(doc: &Doc, si: usize) -> bool {
     let s = &doc.sentences[si];
     if s.tokens.is_empty() {
         return false;
     }
-    if crate::tagger::is_title_case(doc, s.tokens.clone()) {
-        return true;
+    // (only the first sentence can be an untitled headline: the check is cheap then)
+    if si != 0 || s.tokens.len() > 25 || matches!(doc.norm(s.tokens.end - 1), "." | "!" | "?" | "\"" | "”") {
+        return false;
     }
-    let last = doc.norm(s.tokens.end - 1);
-    let alone = doc.sentences.iter().filter(|o| o.paragraph == s.paragraph).count() == 1;
-    si == 0 && alone && !matches!(last, "." | "!" | "?" | "\"" | "”") && s.tokens.len() <= 25
+    doc.sentences.get(1).is_none_or(|o| o.paragraph != s.paragraph)
 }
 
-fn chunk_sentence(doc: &Doc, range: std::ops::Range<usize>, headline: bool, out: &mut Vec<Chunk>) {
+fn chunk_sentence(doc: &Doc, range: std::ops::Range<usize>, headline: bool, title_case: bool, out: &mut Vec<Chunk>) {
     let end = range.end;
     let mut i = range.start;
     let tag = |k: usize| doc.tokens[k].tag;
@@ -191,8 +192,7 @@ fn chunk_sentence(doc: &Doc, range: std::ops::Range<usize>, headline: bool, out:
                 );
             // in a title-case headline the verb is capitalized too ("Macron condemned
             // Russia." is a sentence full of names, not a headline)
-            let styled = !crate::tagger::is_title_case(doc, range.clone())
-                || doc.tokens[vg.main].shape.has(crate::Shape::CAPITALIZED);
+            let styled = !title_case || doc.tokens[vg.main].shape.has(crate::Shape::CAPITALIZED);
             if headline && bare_past && (after_subject || after_passive) && no_object && styled {
                 vg.voice = Voice::Passive;
                 vg.finite = true;

@@ -119,6 +119,10 @@ fn is_hyphen(c: char) -> bool {
 }
 
 fn is_word_char(c: char) -> bool {
+    // ASCII first: nearly every character of English news is
+    if c.is_ascii() {
+        return c.is_ascii_alphanumeric();
+    }
     c.is_alphanumeric() || is_combining(c)
 }
 

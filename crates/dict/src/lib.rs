@@ -466,4 +466,16 @@ mod tests {
         assert!(s.verb_patterns > 20, "{s:?}");
         assert!(s.people > 5, "{s:?}");
     }
+
+    /// The project's own folder, edited and passed with `--dictionaries`, is read in
+    /// attache's format even though two of its files carry PETRARCH's names.
+    #[test]
+    fn own_folder_loads_as_builtin() {
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../dictionaries");
+        assert!(!petrarch::is_petrarch_dir(&dir).unwrap());
+        let (d, problems) = Dictionaries::load_dir(&dir).unwrap();
+        let errors: Vec<_> = problems.iter().filter(|p| p.severity == Severity::Error).collect();
+        assert!(errors.is_empty(), "{errors:#?}");
+        assert_eq!(format!("{:?}", d.stats()), format!("{:?}", Dictionaries::builtin().0.stats()));
+    }
 }

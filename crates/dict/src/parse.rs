@@ -95,6 +95,33 @@ fn split_entry(line: &str) -> Option<(&str, &str, Option<&str>, &str)> {
     }
 }
 
+/// Whether a file's text is in attache's own format: most of its first entry lines are
+/// `HEAD KIND: phrases` with a kind attache knows. Used so that a folder of attache
+/// dictionaries whose files happen to carry PETRARCH's names (`agents.txt`,
+/// `discards.txt`) is still read as attache's.
+pub(crate) fn looks_like_attache(text: &str) -> bool {
+    let mut entries = 0;
+    let mut known = 0;
+    for line in text.lines().map(|l| strip_comment(l).trim_end()) {
+        if line.trim().is_empty() || line.starts_with(char::is_whitespace) {
+            continue;
+        }
+        entries += 1;
+        if let Some((head, kind, _, _)) = split_entry(line)
+            && (crate::entries::ActorKind::from_keyword(kind).is_some()
+                || crate::entries::AgentKind::from_keyword(kind).is_some()
+                || matches!(kind, "verb" | "noun" | "phrase" | "person" | "maps" | "prefix")
+                || head == "discard" && matches!(kind, "sentence" | "story"))
+        {
+            known += 1;
+        }
+        if entries == 40 {
+            break;
+        }
+    }
+    entries > 0 && known * 2 > entries
+}
+
 /// Parses `FROM..TO`, `FROM..` or `..TO` (bounds `YYYY`, `YYYY-MM` or `YYYY-MM-DD`).
 fn parse_range(range: &str) -> Result<(Option<NaiveDate>, Option<NaiveDate>), String> {
     let (a, b) = range

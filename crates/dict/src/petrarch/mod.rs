@@ -121,12 +121,16 @@ pub fn is_petrarch_dir(dir: &Path) -> std::io::Result<bool> {
 
 /// The decision of [`is_petrarch_dir`] on files already read.
 pub(crate) fn is_petrarch_folder<'a>(files: impl Iterator<Item = (&'a Path, Option<Cow<'a, str>>)>) -> bool {
+    // a file in attache's own format settles it: attache's folder has an `agents.txt`
+    // and a `discards.txt` too
     let mut any = false;
     for (path, text) in files {
+        if text.as_deref().is_some_and(crate::parse::looks_like_attache) {
+            return false;
+        }
         let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
         if FileKind::from_name(&name).is_some() || text.is_some_and(|t| FileKind::from_content(&t).is_some()) {
             any = true;
-            break;
         }
     }
     any

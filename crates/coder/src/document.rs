@@ -57,6 +57,7 @@ impl<'a> Reasoner<'a> {
                 e.code = None;
             }
         } else {
+            self.resolve_event_objects(&mut raw);
             infer_targets(&mut raw);
         }
         // an event with neither a named source nor any target or place says nothing usable
@@ -188,6 +189,92 @@ impl<'a> Reasoner<'a> {
                 }
             }
         }
+    }
+
+    /// Reactions to an earlier act named by a definite noun ("Syria condemned the
+    /// attack", "Beijing rejected the protest", "welcomed the decision") target whoever
+    /// did that act: the latest earlier act of the story of the noun's kind (by the
+    /// noun's own patterns, or any kind for a `refer` noun) done by another country.
+    /// The target keeps the act's source as its antecedent.
+    fn resolve_event_objects(&self, raw: &mut [RawEvent]) {
+        for i in 0..raw.len() {
+            let e = &raw[i];
+            let Some(code) = e.code else { continue };
+            let reaction = matches!(code.root_number(), 1 | 2 | 10..=13) || code.as_str().starts_with("051");
+            if e.target.is_some() || !reaction || e.source.unknown || e.source.code.is_countryless() {
+                continue;
+            }
+            let Some((noun, family)) = self.referring_noun(e) else { continue };
+            let lemma = self.doc.lemma(noun);
+            let found = raw[..i].iter().rev().find(|a| {
+                let Some(c) = a.code else { return false };
+                let before = a.sentence < e.sentence || a.trigger.0 < e.trigger.0;
+                let told = !a.modality.negated && !a.modality.hypothetical;
+                let other = !a.source.unknown
+                    && !a.source.code.is_countryless()
+                    && !same_primary(&a.source.code, &e.source.code);
+                let kind = family.as_ref().is_none_or(|f| f.contains(&c.root_number()))
+                    || a.pattern.split_whitespace().any(|w| w == lemma);
+                before && told && other && kind
+            });
+            if let Some(a) = found {
+                let target = ActorRef {
+                    start: noun,
+                    end: noun + 1,
+                    antecedent: Some((a.source.start, a.source.end)),
+                    reciprocal: false,
+                    place_only: false,
+                    ..a.source.clone()
+                };
+                raw[i].target = Some(target);
+            }
+        }
+    }
+
+    /// The definite noun of an earlier act that an event's verb governs ("condemned
+    /// *the attack*", "called *the decision* regrettable"), with the CAMEO roots of its
+    /// kind (`None`: any kind). A noun followed by its own participants ("the attack
+    /// on", "the decision by") is not a reference back.
+    fn referring_noun(&self, e: &RawEvent) -> Option<(usize, Option<Vec<u8>>)> {
+        let range = self.doc.sentences()[e.sentence].tokens.clone();
+        let end = range.end.min(e.trigger.1 + 6);
+        let mut determiner = false;
+        for t in e.trigger.0 + 1..end {
+            let norm = self.doc.norm(t);
+            match norm {
+                "the" | "this" | "that" | "these" | "those" | "such" => {
+                    determiner = true;
+                    continue;
+                }
+                "," | ";" | ":" | "." | "and" | "but" | "which" | "who" | "after" | "as" | "because" | "saying" => {
+                    return None;
+                }
+                _ => {}
+            }
+            if !determiner || !self.doc.tokens()[t].tag.is_noun() {
+                continue;
+            }
+            if t + 1 < range.end && matches!(self.doc.norm(t + 1), "of" | "on" | "against" | "by" | "'s") {
+                return None;
+            }
+            let lemma = self.doc.lemma(t);
+            if self.dicts.specials(lemma).any(|(sp, f)| *sp == attache_dict::Special::Refer && f.elements.is_empty()) {
+                return Some((t, None));
+            }
+            let mut roots: Vec<u8> = self
+                .dicts
+                .noun_patterns(lemma)
+                .chain(self.dicts.verb_patterns(lemma))
+                .map(|p| p.code.root_number())
+                .collect();
+            if roots.is_empty() {
+                continue;
+            }
+            roots.sort_unstable();
+            roots.dedup();
+            return Some((t, Some(roots)));
+        }
+        None
     }
 
     /// Whether a narrative phrase ("then", "later") comes before token `t` in sentence `s`.
@@ -360,6 +447,11 @@ fn infer_targets(raw: &mut [RawEvent]) {
             Some(p) => (p.country, (p.start, p.end), TargetInference::Place),
             // an unnamed source has no home
             None if e.source.unknown => continue,
+            // words (appeals, intentions, cooperation, demands, disapproval, rejections,
+            // threats) are addressed to someone the text names; with no one named, the
+            // speaker's own country is a guess, and mostly a wrong one ("Syria's ministry
+            // condemned the attack" is not against Syria)
+            None if matches!(code.root_number(), 2 | 3 | 5 | 10..=13) => continue,
             None => (home, (e.source.start, e.source.end), TargetInference::Home),
         };
         let inferred = ActorCode::new(country);

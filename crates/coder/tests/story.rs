@@ -253,3 +253,35 @@ fn a_lede_telling_both_acts_does_not_make_them_answer_each_other() {
     assert_eq!(russian.reciprocates.as_deref(), Some(latvian.id.as_str()), "{:#?}", summary(&e));
     assert_eq!(latvian.reciprocates, None);
 }
+
+// ---- reactions to an act named by a noun
+
+#[test]
+fn a_reaction_to_an_act_targets_who_did_it() {
+    let e = code(
+        "Turkish drones struck a fuel depot near Qamishli on Sunday. \
+         The Syrian foreign ministry condemned the attack.",
+    );
+    let c = find(&e, "111");
+    assert_eq!(format!("{} {}", c.source.code_str(), c.target.code_str()), "SYRGOV TUR", "{:#?}", summary(&e));
+    assert!(c.target.antecedent.is_some(), "the target says where it came from");
+
+    // a noun of any act ("the move") refers back to the latest act of another country
+    let e = code(
+        "Kenya suspended flights from Tanzania on Monday. \
+         Tanzania's foreign ministry called the move regrettable.",
+    );
+    let c = find(&e, "111");
+    assert_eq!(format!("{} {}", c.source.code_str(), c.target.code_str()), "TZAGOV KEN", "{:#?}", summary(&e));
+}
+
+#[test]
+fn a_reaction_with_nothing_to_refer_to_keeps_no_target() {
+    // no earlier act, and never the speaker's own country
+    let e = code("Serbia's foreign ministry condemned the decision.");
+    let c = find(&e, "111");
+    assert_eq!(c.target.code_str(), "", "{:#?}", summary(&e));
+    // an act of the speaker's own country is not what it reacts to
+    let e = code("Chile raised its import tariffs. The Chilean opposition condemned the move.");
+    assert!(e.iter().all(|x| x.cameo.as_str() != "111" || x.target.code_str() != "CHL"), "{:#?}", summary(&e));
+}

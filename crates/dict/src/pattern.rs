@@ -84,6 +84,11 @@ pub enum Special {
     /// A phrase that continues the story's timeline ("then", "later that day"): events of
     /// a sentence without a date of its own take the date the paragraph last gave.
     Narrative,
+    /// A noun that refers back to an earlier act of the story whatever its kind ("the
+    /// decision", "the move"): a reaction to it ("condemned the move") targets whoever
+    /// did it. Nouns of one kind of act ("the attack", "the expulsion") refer back
+    /// through their own patterns and need no entry.
+    Refer,
 }
 
 impl Special {
@@ -128,6 +133,7 @@ impl Special {
             Special::Reverse => "reverse",
             Special::Answer => "answer",
             Special::Narrative => "narrative",
+            Special::Refer => "refer",
         }
     }
 
@@ -147,6 +153,7 @@ impl Special {
             "reverse" => Special::Reverse,
             "answer" => Special::Answer,
             "narrative" => Special::Narrative,
+            "refer" => Special::Refer,
             _ => return None,
         })
     }

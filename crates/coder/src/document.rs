@@ -195,7 +195,9 @@ impl<'a> Reasoner<'a> {
     /// attack", "Beijing rejected the protest", "welcomed the decision") target whoever
     /// did that act: the latest earlier act of the story of the noun's kind (by the
     /// noun's own patterns, or any kind for a `refer` noun) done by another country.
-    /// The target keeps the act's source as its antecedent.
+    /// A call to release people or property ("demanded their release") is addressed to
+    /// whoever holds them: the latest other country to arrest or seize (17). The target
+    /// keeps the act's source as its antecedent.
     fn resolve_event_objects(&self, raw: &mut [RawEvent]) {
         for i in 0..raw.len() {
             let e = &raw[i];
@@ -204,8 +206,14 @@ impl<'a> Reasoner<'a> {
             if e.target.is_some() || !reaction || e.source.unknown || e.source.code.is_countryless() {
                 continue;
             }
-            let Some((noun, family)) = self.referring_noun(e) else { continue };
-            let lemma = self.doc.lemma(noun);
+            // "demanded their release": a call to free people or property is addressed to
+            // whoever holds them, the latest to arrest or seize (17) in the story
+            let release = matches!(code.as_str(), "0253" | "1053");
+            let Some((noun, family)) = self.referring_noun(e).or(release.then(|| (e.trigger.0, Some(vec![17])))) else {
+                continue;
+            };
+            let family = if release { Some(vec![17]) } else { family };
+            let lemma = if release { "" } else { self.doc.lemma(noun) };
             let found = raw[..i].iter().rev().find(|a| {
                 let Some(c) = a.code else { return false };
                 let before = a.sentence < e.sentence || a.trigger.0 < e.trigger.0;
@@ -214,7 +222,7 @@ impl<'a> Reasoner<'a> {
                     && !a.source.code.is_countryless()
                     && !same_primary(&a.source.code, &e.source.code);
                 let kind = family.as_ref().is_none_or(|f| f.contains(&c.root_number()))
-                    || a.pattern.split_whitespace().any(|w| w == lemma);
+                    || !lemma.is_empty() && a.pattern.split_whitespace().any(|w| w == lemma);
                 before && told && other && kind
             });
             if let Some(a) = found {

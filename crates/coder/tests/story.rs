@@ -285,3 +285,13 @@ fn a_reaction_with_nothing_to_refer_to_keeps_no_target() {
     let e = code("Chile raised its import tariffs. The Chilean opposition condemned the move.");
     assert!(e.iter().all(|x| x.cameo.as_str() != "111" || x.target.code_str() != "CHL"), "{:#?}", summary(&e));
 }
+
+#[test]
+fn a_call_for_release_targets_who_holds_them() {
+    let e = code(
+        "Venezuelan police detained three Colombian truck drivers near the border on Monday. \
+         Colombia demanded their release.",
+    );
+    let d = e.iter().find(|x| x.cameo.as_str() == "1053").unwrap_or_else(|| panic!("{:#?}", summary(&e)));
+    assert_eq!(format!("{} {}", d.source.code_str(), d.target.code_str()), "COL VENCOP", "{:#?}", summary(&e));
+}

@@ -1168,6 +1168,9 @@ impl<'a> SentenceCoder<'a> {
                     None if material => vec![self.unknown_actor(p)],
                     None => Vec::new(),
                 };
+                if !source_fits(&sources, &pat.frame) {
+                    continue;
+                }
                 // the subject is the target unless the rest of the pattern names one
                 let targets = if rest.has_target() { m.target.clone() } else { Some(subject.to_vec()) };
                 let verb_end = p.vg.main + 1;
@@ -1209,6 +1212,9 @@ impl<'a> SentenceCoder<'a> {
                 }
                 (sources, m.target.clone())
             };
+            if !source_fits(&sources, &pat.frame) {
+                continue;
+            }
             // "a roadside bombing killed one soldier": the kind of violence is the subject's
             let code = match self.violent_subject_code(p) {
                 Some(c) if pat.code.root_number() >= 18 && (pat.code.is_root() || pat.code.as_str().ends_with('0')) => {
@@ -1563,6 +1569,12 @@ fn push_new(out: &mut Vec<RawEvent>, e: RawEvent) {
     if !out.iter().any(|o| key(o) == key(&e)) {
         out.push(e);
     }
+}
+
+/// Whether a frame that names its source's sectors (`SOURCE:MIL withdraw from`) has a
+/// source with one of them.
+fn source_fits(sources: &[ActorRef], frame: &Frame) -> bool {
+    frame.source_sectors.is_empty() || sources.iter().any(|a| sector_ok(a, &frame.source_sectors))
 }
 
 fn sector_ok(a: &ActorRef, sectors: &[attache_ontology::Code3]) -> bool {

@@ -242,3 +242,11 @@ fn headline_passives() {
     // a sentence full of names is not a headline
     assert_eq!(triples("French President Emmanuel Macron condemned Russia."), ["FRAGOV RUS 111"]);
 }
+
+#[test]
+fn patterns_that_name_the_source_sector() {
+    // armed forces leaving a place retreat (0874); a country leaving a body reduces
+    // relations (166): `SOURCE:MIL,REB,INS withdraw from TARGET` against `withdraw from TARGET`
+    assert_eq!(triples("Russian troops withdrew from Kherson."), ["RUSMIL UKR 0874"]);
+    assert_eq!(triples("Burkina Faso withdrew from ECOWAS."), ["BFA IGOWAS 166"]);
+}

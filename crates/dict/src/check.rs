@@ -100,7 +100,8 @@ impl Dictionaries {
         // patterns: same words, different codes
         let mut seen: BTreeMap<(PatternKind, String), usize> = BTreeMap::new();
         for (i, p) in self.patterns.iter().enumerate() {
-            let key = (p.frame.kind, format!("{} {:?}", p.frame.head, p.frame.elements));
+            let f = &p.frame;
+            let key = (f.kind, format!("{:?} {:?} {} {:?}", f.source_sectors, f.before, f.head, f.elements));
             match seen.get(&key) {
                 Some(&j) if self.patterns[j].code == p.code => warn(
                     &mut out,

@@ -376,9 +376,14 @@ impl Builder {
             for item in items {
                 // alternatives in the head ("expand/deepen cooperation with TARGET") give one
                 // pattern each
+                // (after the source's sectors, if the pattern names them)
+                let (source, item) = match item.split_once(char::is_whitespace) {
+                    Some((s, rest)) if s.starts_with("SOURCE:") => (s, rest.trim_start()),
+                    _ => ("", *item),
+                };
                 let (head_word, rest) = item.split_once(char::is_whitespace).unwrap_or((item, ""));
                 for alt in head_word.split('/') {
-                    let text = format!("{alt} {rest}");
+                    let text = format!("{source} {alt} {rest}");
                     match parse_frame(pk, text.trim(), origin.clone()) {
                         Ok(frame) => match (special, code) {
                             (Some(s), _) => self.specials.push((s, frame)),

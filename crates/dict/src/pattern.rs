@@ -11,6 +11,7 @@
 //! | `TARGET` | a noun phrase whose actors are the event's target |
 //! | `TARGET:GOV,MIL` | the same, only when the target has one of these sectors |
 //! | `SOURCE` | (noun patterns) a noun phrase whose actors are the source: `attack by SOURCE on TARGET` |
+//! | `SOURCE:MIL,REB` | (verb patterns, first) the subject must have one of these sectors: `SOURCE:MIL withdraw from TARGET` |
 //! | `NP` | any noun phrase, not an actor of the event |
 //!
 //! Without a `TARGET`, the target is the noun phrase the last word matched in, or else
@@ -190,6 +191,10 @@ pub struct Frame {
     /// The place of a TABARI `%` slot (an [`Element::AnyNp`] there): a compound noun
     /// phrase ("Arnor and Gondor") whose members are each other's source and target.
     pub compound: Option<Place>,
+    /// Sectors the event's source must have (one of them), written before the head:
+    /// `SOURCE:MIL,REB withdraw from TARGET` is a military retreat, where plain
+    /// `withdraw from TARGET` is a country leaving a body. Empty: any source.
+    pub source_sectors: Vec<Code3>,
 }
 
 /// Where an element of a [`Frame`] sits: in [`Frame::before`] or in
@@ -222,7 +227,8 @@ impl Frame {
                 Element::Source => 1,
                 Element::AnyNp => 1,
             })
-            .sum()
+            .sum::<u32>()
+            + if self.source_sectors.is_empty() { 0 } else { 3 }
     }
 
     /// Whether the frame has an explicit target slot.
@@ -279,7 +285,15 @@ pub struct Coding {
 
 /// Parses the text of a pattern (after the `verb:` or `noun:` keyword).
 pub(crate) fn parse_frame(kind: PatternKind, text: &str, origin: Origin) -> Result<Frame, String> {
-    let mut words = text.split_whitespace();
+    let mut words = text.split_whitespace().peekable();
+    let mut source_sectors = Vec::new();
+    if let Some(list) = words.peek().and_then(|w| w.strip_prefix("SOURCE:")) {
+        source_sectors = sector_list(list)?;
+        words.next();
+    }
+    if kind == PatternKind::Noun && !source_sectors.is_empty() {
+        return Err("SOURCE:SECTORS belongs in verb patterns; a noun pattern names its source with `by SOURCE`".into());
+    }
     let head = words.next().ok_or("empty pattern")?;
     if head.chars().any(|c| c.is_uppercase()) || head.contains(['(', '/', ':']) {
         return Err(format!(
@@ -336,7 +350,15 @@ pub(crate) fn parse_frame(kind: PatternKind, text: &str, origin: Origin) -> Resu
         before: Vec::new(),
         joined: Vec::new(),
         compound: None,
+        source_sectors,
     })
+}
+
+/// Parses `MIL,REB` (the sectors after `SOURCE:`).
+fn sector_list(list: &str) -> Result<Vec<Code3>, String> {
+    list.split(',')
+        .map(|s| Code3::new(s).ok_or_else(|| format!("`{s}` in `SOURCE:{list}` is not a three-letter sector code")))
+        .collect()
 }
 
 fn alternatives(w: &str) -> Result<Vec<String>, String> {
@@ -362,6 +384,10 @@ mod tests {
         assert_eq!(f.elements.len(), 4);
         assert_eq!(f.elements[1], Element::Word(vec!["talks".into(), "dialogue".into()]));
         assert!(matches!(&f.elements[3], Element::Target(s) if s.len() == 2));
+        let f = parse_frame(PatternKind::Verb, "SOURCE:MIL,REB withdraw from TARGET", origin()).unwrap();
+        assert_eq!((f.head.as_str(), f.source_sectors.len(), f.elements.len()), ("withdraw", 2, 2));
+        let plain = parse_frame(PatternKind::Verb, "withdraw from TARGET", origin()).unwrap();
+        assert!(f.specificity() > plain.specificity(), "the source's sectors make it more specific");
     }
 
     #[test]
@@ -375,8 +401,11 @@ mod tests {
             "expel SOURCE",
             "expel a//b",
             "a/b TARGET",
+            "SOURCE:military withdraw",
+            "SOURCE:MIL",
         ] {
             assert!(parse_frame(PatternKind::Verb, bad, origin()).is_err(), "{bad}");
         }
+        assert!(parse_frame(PatternKind::Noun, "SOURCE:MIL withdrawal from TARGET", origin()).is_err());
     }
 }

@@ -701,6 +701,7 @@ fn emit_block(b: &mut Builder, file: &Arc<str>, bl: &Block, synsets: &FxHashMap<
                 before: before.clone(),
                 joined: joined.clone(),
                 compound: None,
+                source_sectors: Vec::new(),
             };
             b.patterns.push(Pattern { code: code.main.unwrap_or(placeholder), frame, coding: code.coding() });
         }
@@ -756,6 +757,7 @@ fn emit_block(b: &mut Builder, file: &Arc<str>, bl: &Block, synsets: &FxHashMap<
                         before: before.clone(),
                         joined: joined.clone(),
                         compound: var.compound.map(shift),
+                        source_sectors: Vec::new(),
                     };
                     b.patterns.push(Pattern { code: code.main.unwrap_or(placeholder), frame, coding: code.coding() });
                 }

@@ -1162,7 +1162,7 @@ impl<'a> SentenceCoder<'a> {
                 && let Some(rest) = self.object_in_subject(p, &pat.frame)
             {
                 let Some(m) = self.match_elements(&rest, after, sentence_end, region_end, false) else { continue };
-                let material = matches!(pat.code.root_number(), 6..=9 | 15..=20);
+                let material = unnamed_doer(pat.code);
                 let sources = match self.by_agent(after, region_end) {
                     Some(a) => a,
                     None if material => vec![self.unknown_actor(p)],
@@ -1197,7 +1197,7 @@ impl<'a> SentenceCoder<'a> {
                 }
                 // "two diplomats were expelled": by someone the text does not name, for
                 // material acts (words need a speaker the text gives)
-                let material = matches!(pat.code.root_number(), 6..=9 | 15..=20);
+                let material = unnamed_doer(pat.code);
                 let agent = match self.by_agent(after, region_end) {
                     Some(a) => a,
                     None if material => vec![self.unknown_actor(p)],
@@ -1569,6 +1569,14 @@ fn push_new(out: &mut Vec<RawEvent>, e: RawEvent) {
     if !out.iter().any(|o| key(o) == key(&e)) {
         out.push(e);
     }
+}
+
+/// Acts that happen whoever does them, so that a passive without its agent ("two
+/// diplomats were expelled", "the general was convicted") is still an event, by someone
+/// the text does not name: material acts, and court findings (116), which a court makes.
+/// Words need a speaker the text gives.
+fn unnamed_doer(code: CameoCode) -> bool {
+    matches!(code.root_number(), 6..=9 | 15..=20) || code.as_str() == "116"
 }
 
 /// Whether a frame that names its source's sectors (`SOURCE:MIL withdraw from`) has a

@@ -250,3 +250,16 @@ fn patterns_that_name_the_source_sector() {
     assert_eq!(triples("Russian troops withdrew from Kherson."), ["RUSMIL UKR 0874"]);
     assert_eq!(triples("Burkina Faso withdrew from ECOWAS."), ["BFA IGOWAS 166"]);
 }
+
+#[test]
+fn court_findings_without_the_court_named() {
+    // a court finds guilty whether or not the text names it (116, an unnamed source)
+    assert_eq!(triples("A Chadian general was convicted of war crimes."), [" TCD 116"]);
+    // words need a speaker: no unnamed critic
+    assert!(triples("The Chadian general was criticized.").is_empty());
+}
+
+#[test]
+fn spelling_variants_of_agent_nouns_in_patterns() {
+    assert_eq!(triples("Police beat protestors in Minsk."), triples("Police beat protesters in Minsk."));
+}

@@ -127,7 +127,7 @@ pub fn chunk(doc: &mut Doc) {
 /// Whether sentence `si` is an untitled headline: a lone line opening the document
 /// without final punctuation ("Curfew lifted in Rome after talks"). (Title case marks a
 /// headline too; the caller checks that.)
-fn is_headline(doc: &Doc, si: usize) -> bool {
+pub(crate) fn is_headline(doc: &Doc, si: usize) -> bool {
     let s = &doc.sentences[si];
     if s.tokens.is_empty() {
         return false;

@@ -6,8 +6,8 @@
 //! * **Approximate quantities**: "about", "around", "nearly", "some", "over", "up to",
 //!   "at least", "more than" before a number modify the number; they are adverbs, not
 //!   prepositions, so "About 300 activists protested" keeps its subject.
-//! * **Headline verbs**: a title-case headline without a finite verb takes the first
-//!   word after a noun that can be one ("Chad and Sudan Sign Treaty").
+//! * **Headline verbs**: a headline without a finite verb takes the first word after a
+//!   noun that can be a verb agreeing with it ("Chad and Sudan Sign Treaty").
 //! * **Nominal adjectives**: "deployed its military to": after a determiner, with no
 //!   noun after it, an adjective that can be a noun is one.
 //! * **Counted compounds**: "four shell bombs": after a number and a noun, a plural.
@@ -33,32 +33,52 @@ pub fn apply(doc: &mut Doc) {
         reduced_relatives(doc, range.clone());
         counted_compounds(doc, range.clone());
         nominal_adjectives(doc, range.clone());
-        headline_verb(doc, range);
+        headline_verb(doc, si, range);
     }
 }
 
-/// A headline has a verb: "Chad and Sudan Sign New Extradition Treaty". In a title-case
-/// sentence where the tagger found no finite verb, the first word after a noun that can
-/// be a present or past verb is taken as one.
-fn headline_verb(doc: &mut Doc, range: std::ops::Range<usize>) {
-    if !crate::tagger::is_title_case(doc, range.clone()) {
+/// A headline has a verb: "Chad and Sudan Sign New Extradition Treaty", "Hackers target
+/// government network". In a headline (title case, or a lone unpunctuated first line)
+/// where the tagger found no finite verb, the first word after a noun that can be a verb
+/// agreeing with it is taken as one: a past form after anything, a plural present after
+/// a plural or coordinated subject, a singular present after a singular noun ("Saint
+/// Helena Police Officers Beat Protestors": not "police", which would need "polices").
+fn headline_verb(doc: &mut Doc, si: usize, range: std::ops::Range<usize>) {
+    if !crate::tagger::is_title_case(doc, range.clone()) && !crate::chunk::is_headline(doc, si) {
         return;
     }
     let finite = |t: Tag| matches!(t, Tag::VBD | Tag::VBZ | Tag::VBP | Tag::MD);
     if range.clone().any(|i| finite(doc.tokens()[i].tag)) {
         return;
     }
+    let mut first = None;
+    let mut coordinated = false;
     for i in range.start + 1..range.end {
         let prev = doc.tokens()[i - 1].tag;
+        coordinated |= prev == Tag::CC;
         if !matches!(prev, Tag::NN | Tag::NNS | Tag::NNP | Tag::NNPS | Tag::PRP) {
             continue;
         }
         let alts = doc.tokens()[i].alts;
-        let verb = [Tag::VBZ, Tag::VBP, Tag::VBD].into_iter().find(|&t| alts.contains(t));
-        if let Some(v) = verb {
+        let plural = coordinated || matches!(prev, Tag::NNS | Tag::NNPS | Tag::PRP);
+        let agreeing = if alts.contains(Tag::VBD) {
+            Some(Tag::VBD)
+        } else if plural && alts.contains(Tag::VBP) {
+            Some(Tag::VBP)
+        } else if !plural && alts.contains(Tag::VBZ) {
+            Some(Tag::VBZ)
+        } else {
+            None
+        };
+        if let Some(v) = agreeing {
             doc.set_tag(i, v);
             return;
         }
+        first = first.or_else(|| [Tag::VBZ, Tag::VBP].into_iter().find(|&t| alts.contains(t)).map(|t| (i, t)));
+    }
+    // no agreeing verb: the first word that can be one at all
+    if let Some((i, v)) = first {
+        doc.set_tag(i, v);
     }
 }
 
@@ -194,6 +214,16 @@ mod tests {
         assert_eq!(tags("More than 40 soldiers died.")[..2], [Tag::RB, Tag::RB]);
         // a preposition before a noun phrase stays one
         assert_eq!(tags("They talked about the war.")[2], Tag::IN);
+    }
+
+    #[test]
+    fn headline_verbs_agree_with_their_subject() {
+        // a lone unpunctuated first line is a headline even in sentence case
+        assert_eq!(tags("Peru and Chile sign fishing accord\n\nThe deal was signed.")[3], Tag::VBP);
+        assert_eq!(tags("Students march in Lima\n\nThousands joined.")[1], Tag::VBP);
+        // "police" can be a verb but would need "polices" after a singular name
+        let t = tags("Lima Police Officers Beat Students at Rally");
+        assert_eq!((t[1], t[3]), (Tag::NN, Tag::VBD));
     }
 
     #[test]

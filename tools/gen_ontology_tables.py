@@ -17,7 +17,9 @@ Conventions chosen here (see crates/ontology/README.md):
   * Where the draft table contradicts the PLOVER manual's own definitions, the manual wins:
     035x (intent to yield) is CONCEDE ("verbal concessions ... announced withdrawals"),
     not AGREE; 0831 (accede to demands for a change of leader: resignations) is RETREAT
-    resign; 116 (find guilty) is SANCTION convict, not ACCUSE.
+    resign; 116 (find guilty) is SANCTION convict, not ACCUSE; 0813 and 0814 (eased
+    curfew, state of emergency) are CONCEDE like the rest of 081-083; 0871 (declare a
+    truce) is CONCEDE, an "announced (not carried out)" ceasefire.
 """
 import csv, sys, os
 
@@ -53,6 +55,8 @@ for code in list(plover):
         plover[code] = ("CONCEDE", "", plover[code][2])
 plover["0831"] = ("RETREAT", "resign", plover["0831"][2])
 plover["116"] = ("SANCTION", "convict", plover["116"][2])
+for code in ("0813", "0814", "0871"):
+    plover[code] = ("CONCEDE", "", plover[code][2])
 
 with open(os.path.join(out, "cameo.tsv"), "w", encoding="utf-8") as f:
     f.write("# code\tname\tgoldstein\tplover_type\tplover_mode\tplover_context\n")

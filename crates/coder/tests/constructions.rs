@@ -263,3 +263,10 @@ fn court_findings_without_the_court_named() {
 fn spelling_variants_of_agent_nouns_in_patterns() {
     assert_eq!(triples("Police beat protestors in Minsk."), triples("Police beat protesters in Minsk."));
 }
+
+#[test]
+fn intentions_told_by_a_noun_are_intents() {
+    // "announced their intention to lay down arms": an intent to de-escalate (0356),
+    // not a demobilisation that may happen
+    assert_eq!(triples("Rebels in Chad announced their intention to lay down arms."), ["TCDREB TCD 0356"]);
+}

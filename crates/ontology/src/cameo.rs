@@ -352,6 +352,19 @@ mod tests {
     }
 
     #[test]
+    fn plover_manual_over_the_draft_table() {
+        let plover = |c: &str| CameoCode::parse(c).unwrap().plover();
+        // announced concessions are CONCEDE, carried-out ones RETREAT
+        for c in ["0351", "0356", "081", "0813", "0814", "0871"] {
+            assert_eq!(plover(c), Some(PloverType::Concede), "{c}");
+        }
+        for c in ["0841", "087", "0874"] {
+            assert_eq!(plover(c), Some(PloverType::Retreat), "{c}");
+        }
+        assert_eq!(plover("116"), Some(PloverType::Sanction));
+    }
+
+    #[test]
     fn quad_rules_disagree_where_documented() {
         let protest = CameoCode::parse("141").unwrap();
         assert_eq!(QuadRule::Gdelt.quad_class(protest), QuadClass::VerbalConflict);

@@ -47,6 +47,9 @@ pub(crate) struct RawEvent {
     /// Set when the text names no source and the place's state was inferred ("was
     /// arrested in Lebanon").
     pub source_inferred: bool,
+    /// The PLOVER type and mode of the pattern that coded it, where the pattern refines
+    /// its code's mapping.
+    pub plover: Option<attache_dict::PloverRefinement>,
 }
 
 /// What a pattern's pre-verb part says about the roles (PETRARCH patterns).
@@ -582,6 +585,7 @@ impl<'a> SentenceCoder<'a> {
                 rule,
                 pattern: frame.text.clone(),
                 entry: frame.origin.to_string(),
+                plover: frame.plover.clone(),
                 modality: modality.clone(),
                 attribution: attribution.clone(),
                 location: location.clone(),
@@ -833,6 +837,7 @@ impl<'a> SentenceCoder<'a> {
                     rule: "noun",
                     pattern: pat.frame.text.clone(),
                     entry: pat.frame.origin.to_string(),
+                    plover: pat.frame.plover.clone(),
                     modality: Modality::default(),
                     attribution: attribution.to_vec(),
                     location: conj.location.clone(),

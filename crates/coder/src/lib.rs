@@ -535,7 +535,11 @@ fn build_records(document: &Document, doc: &Doc, finals: Vec<Final>) -> Vec<Even
                 cameo_name: code.name(),
                 root: code.root(),
                 trigger: doc.span_text(e.trigger.0, e.trigger.1 - 1).to_string(),
-                plover: Plover { kind: code.plover(), mode: code.plover_mode().map(str::to_string) },
+                plover: match &e.plover {
+                    // the pattern's own refinement, while the event keeps the pattern's code
+                    Some(r) if r.code == code => Plover { kind: Some(r.kind), mode: r.mode.map(str::to_string) },
+                    _ => Plover { kind: code.plover(), mode: code.plover_mode().map(str::to_string) },
+                },
                 goldstein: code.goldstein(),
                 quad_class: code.quad_class(),
                 date,

@@ -270,3 +270,19 @@ fn intentions_told_by_a_noun_are_intents() {
     // not a demobilisation that may happen
     assert_eq!(triples("Rebels in Chad announced their intention to lay down arms."), ["TCDREB TCD 0356"]);
 }
+
+#[test]
+fn patterns_refine_the_plover_type_of_their_code() {
+    // CAMEO 173 lumps arrests, charges and sentences; PLOVER tells them apart
+    let plover = |text: &str| {
+        let e = code(text);
+        let e = e.iter().find(|e| e.cameo.as_str() == "173").unwrap_or_else(|| panic!("{e:#?}"));
+        (e.plover.kind.map(|k| k.as_str()), e.plover.mode.clone())
+    };
+    assert_eq!(plover("Chadian police arrested the opposition leader."), (Some("COERCE"), Some("arrest".into())));
+    assert_eq!(
+        plover("A Chadian court sentenced the opposition leader to five years in prison."),
+        (Some("SANCTION"), Some("convict".into()))
+    );
+    assert_eq!(plover("Chadian prosecutors indicted the opposition leader."), (Some("ACCUSE"), Some("allege".into())));
+}

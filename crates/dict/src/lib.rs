@@ -50,7 +50,7 @@ pub use entries::{ActorEntry, ActorKind, AgentEntry, AgentKind, Person, Role};
 pub use matcher::{Hit, PhraseMatcher};
 pub use parse::Origin;
 pub use parse::{Diagnostic, Severity};
-pub use pattern::{Coding, Element, Frame, Pattern, PatternKind, Place, Special};
+pub use pattern::{Coding, Element, Frame, Pattern, PatternKind, Place, PloverRefinement, Special};
 
 use attache_ontology::ActorCode;
 use chrono::NaiveDate;
@@ -466,6 +466,21 @@ mod tests {
         let s = d.stats();
         assert!(s.verb_patterns > 20, "{s:?}");
         assert!(s.people > 5, "{s:?}");
+    }
+
+    #[test]
+    fn plover_refinements_on_codes() {
+        let (d, problems) = Dictionaries::from_texts(&[(
+            "e.txt",
+            "173=ACCUSE.allege verb: indict TARGET\n173 verb: arrest TARGET\n\
+             173=ACCUSE.shout verb: charge TARGET\n173=FIGHT verb: try TARGET\n",
+        )]);
+        let refined: Vec<_> = d.patterns().iter().map(|p| p.frame.plover.as_ref().map(|r| (r.kind, r.mode))).collect();
+        assert_eq!(refined, [Some((attache_ontology::PloverType::Accuse, Some("allege"))), None]);
+        // an unknown mode or type is an error with its line, and the line is skipped
+        assert_eq!(problems.len(), 2, "{problems:#?}");
+        assert!(problems.iter().all(|p| p.severity == Severity::Error));
+        assert!(problems[0].message.contains("not a mode of ACCUSE"), "{}", problems[0].message);
     }
 
     /// The project's own folder, edited and passed with `--dictionaries`, is read in

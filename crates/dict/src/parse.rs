@@ -359,6 +359,9 @@ impl Builder {
         } else if kind == "verb" || kind == "noun" || kind == "phrase" {
             let pk = if kind == "noun" { PatternKind::Noun } else { PatternKind::Verb };
             let special = Special::from_keyword(head);
+            // "173=ACCUSE.allege": the code, and the PLOVER type and mode the patterns'
+            // act has where its code's mapping is too coarse
+            let (head, refinement) = head.split_once('=').map_or((head, None), |(c, p)| (c, Some(p)));
             let code = if special.is_some() {
                 None
             } else {
@@ -373,6 +376,20 @@ impl Builder {
                     }
                 }
             };
+            let plover = match (code, refinement) {
+                (Some(code), Some(r)) => match crate::PloverRefinement::parse(code, r) {
+                    Ok(r) => Some(r),
+                    Err(e) => return self.diag(Severity::Error, origin, format!("`{head}={r}`: {e}")),
+                },
+                (None, Some(_)) => {
+                    return self.diag(
+                        Severity::Error,
+                        origin,
+                        "a PLOVER refinement (`=TYPE.mode`) belongs to a CAMEO code",
+                    );
+                }
+                _ => None,
+            };
             for item in items {
                 // alternatives in the head ("expand/deepen cooperation with TARGET") give one
                 // pattern each
@@ -385,9 +402,10 @@ impl Builder {
                 for alt in head_word.split('/') {
                     let text = format!("{source} {alt} {rest}");
                     match parse_frame(pk, text.trim(), origin.clone()) {
-                        Ok(frame) => match (special, code) {
+                        Ok(mut frame) => match (special, code) {
                             (Some(s), _) => self.specials.push((s, frame)),
                             (None, Some(code)) => {
+                                frame.plover = plover.clone();
                                 self.patterns.push(Pattern { code, frame, coding: Default::default() })
                             }
                             (None, None) => {}

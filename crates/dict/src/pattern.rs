@@ -18,7 +18,7 @@
 //! the first noun phrase after the matched words (the direct object). In the passive,
 //! the target is the subject and the source the `by` phrase, whatever the pattern says.
 
-use attache_ontology::{CameoCode, Code3};
+use attache_ontology::{CameoCode, Code3, PloverType};
 
 use crate::parse::Origin;
 
@@ -195,6 +195,45 @@ pub struct Frame {
     /// `SOURCE:MIL,REB withdraw from TARGET` is a military retreat, where plain
     /// `withdraw from TARGET` is a country leaving a body. Empty: any source.
     pub source_sectors: Vec<Code3>,
+    /// The PLOVER type and mode of the pattern's act where it refines what its CAMEO
+    /// code maps to: CAMEO 173 lumps arrests with legal charges, which PLOVER files as
+    /// ACCUSE allege (`173=ACCUSE.allege verb: charge TARGET with NP`). Holds for the
+    /// pattern's own code only: a recoded event ("threatened to charge") maps as usual.
+    pub plover: Option<PloverRefinement>,
+}
+
+/// A pattern's PLOVER type and mode, refining the mapping of its CAMEO code.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PloverRefinement {
+    /// The CAMEO code it refines.
+    pub code: CameoCode,
+    /// The PLOVER type.
+    pub kind: PloverType,
+    /// The mode, one of [`PloverType::modes`].
+    pub mode: Option<&'static str>,
+}
+
+impl PloverRefinement {
+    /// Parses `TYPE` or `TYPE.mode` ("ACCUSE.allege") for `code`.
+    ///
+    /// ```
+    /// use attache_dict::PloverRefinement;
+    /// use attache_ontology::{CameoCode, PloverType};
+    /// let r = PloverRefinement::parse(CameoCode::parse("173").unwrap(), "ACCUSE.allege").unwrap();
+    /// assert_eq!((r.kind, r.mode), (PloverType::Accuse, Some("allege")));
+    /// assert!(PloverRefinement::parse(CameoCode::parse("173").unwrap(), "ACCUSE.shout").is_err());
+    /// ```
+    pub fn parse(code: CameoCode, text: &str) -> Result<PloverRefinement, String> {
+        let (kind, mode) = text.split_once('.').map_or((text, None), |(k, m)| (k, Some(m)));
+        let kind = PloverType::parse(kind).ok_or_else(|| format!("`{kind}` is not a PLOVER type"))?;
+        let mode = match mode {
+            None => None,
+            Some(m) => Some(*kind.modes().iter().find(|x| **x == m).ok_or_else(|| {
+                format!("`{m}` is not a mode of {kind} (the manual's are: {})", kind.modes().join(", "))
+            })?),
+        };
+        Ok(PloverRefinement { code, kind, mode })
+    }
 }
 
 /// Where an element of a [`Frame`] sits: in [`Frame::before`] or in
@@ -351,6 +390,7 @@ pub(crate) fn parse_frame(kind: PatternKind, text: &str, origin: Origin) -> Resu
         joined: Vec::new(),
         compound: None,
         source_sectors,
+        plover: None,
     })
 }
 

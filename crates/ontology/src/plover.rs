@@ -94,6 +94,58 @@ impl PloverType {
         PloverType::ALL.into_iter().find(|t| t.as_str().eq_ignore_ascii_case(s))
     }
 
+    /// The modes the PLOVER manual (draft 2.0) defines for the type; empty for the types
+    /// without modes (AGREE, SUPPORT, CONCEDE, COOPERATE, AID).
+    ///
+    /// ```
+    /// use attache_ontology::PloverType;
+    /// assert!(PloverType::Accuse.modes().contains(&"allege"));
+    /// assert!(PloverType::Agree.modes().is_empty());
+    /// ```
+    pub fn modes(self) -> &'static [&'static str] {
+        use PloverType::*;
+        match self {
+            Accuse => &["disapprove", "investigate", "allege"],
+            Assault => &[
+                "abduct",
+                "beat",
+                "torture",
+                "sexual",
+                "targeted",
+                "destroy",
+                "primitive",
+                "firearms",
+                "explosives",
+                "suicide-attack",
+                "aerial",
+                "drone",
+                "heavy-weapons",
+                "crowd-control",
+                "unconventional",
+            ],
+            Coerce => &[
+                "seize",
+                "restrict",
+                "censor",
+                "curfew",
+                "martial-law",
+                "arrest",
+                "deport",
+                "withhold",
+                "misinformation",
+                "cyber",
+            ],
+            Consult => &["visit", "third-party", "multilateral", "phone"],
+            Mobilize => &["troops", "weapons", "police", "militia"],
+            Protest => &["demo", "riot", "strike", "hunger", "boycott", "obstruct", "vandalize"],
+            Reject | Request => &["assist", "change", "yield", "meet"],
+            Retreat => &["withdraw", "release", "disarm", "ceasefire", "access", "resign"],
+            Sanction => &["convict", "expel", "withdraw", "discontinue"],
+            Threaten => &["restrict", "arrest", "relations", "expel", "territory", "violence"],
+            Agree | Support | Concede | Cooperate | Aid => &[],
+        }
+    }
+
     /// The quad class of the type in the PLOVER manual's quad table (1–4).
     pub fn quad_code(self) -> u8 {
         use PloverType::*;

@@ -702,6 +702,7 @@ fn emit_block(b: &mut Builder, file: &Arc<str>, bl: &Block, synsets: &FxHashMap<
                 joined: joined.clone(),
                 compound: None,
                 source_sectors: Vec::new(),
+                plover: None,
             };
             b.patterns.push(Pattern { code: code.main.unwrap_or(placeholder), frame, coding: code.coding() });
         }
@@ -758,6 +759,7 @@ fn emit_block(b: &mut Builder, file: &Arc<str>, bl: &Block, synsets: &FxHashMap<
                         joined: joined.clone(),
                         compound: var.compound.map(shift),
                         source_sectors: Vec::new(),
+                        plover: None,
                     };
                     b.patterns.push(Pattern { code: code.main.unwrap_or(placeholder), frame, coding: code.coding() });
                 }

@@ -1188,15 +1188,27 @@ impl<'a> SentenceCoder<'a> {
                 }
                 return Some((out, m.end, pat.frame.specificity() + 4));
             }
-            let Some(m) = self.match_elements(&pat.frame, after, sentence_end, region_end, p.passive) else { continue };
+            // "Kosovo and Ghana expanded ties": a joint act whose partners are all in the
+            // subject matches its pattern without the trailing "with TARGET"
+            let partnerless: Frame;
+            let (frame, m) = match self.match_elements(&pat.frame, after, sentence_end, region_end, p.passive) {
+                Some(m) => (&pat.frame, m),
+                None => {
+                    let Some(f) = without_partner(&pat.frame, pat.code, subject, p.passive) else { continue };
+                    partnerless = f;
+                    let Some(m) = self.match_elements(&partnerless, after, sentence_end, region_end, false) else {
+                        continue;
+                    };
+                    (&partnerless, m)
+                }
+            };
             let (sources, targets) = if p.passive {
                 let subj_ok: Vec<ActorRef> = subject
                     .iter()
-                    .filter(|a| pat.frame.elements.iter().all(|e| !matches!(e, Element::Target(s) if !sector_ok(a, s))))
+                    .filter(|a| frame.elements.iter().all(|e| !matches!(e, Element::Target(s) if !sector_ok(a, s))))
                     .cloned()
                     .collect();
-                if subj_ok.is_empty()
-                    && pat.frame.elements.iter().any(|e| matches!(e, Element::Target(s) if !s.is_empty()))
+                if subj_ok.is_empty() && frame.elements.iter().any(|e| matches!(e, Element::Target(s) if !s.is_empty()))
                 {
                     continue;
                 }
@@ -1217,7 +1229,7 @@ impl<'a> SentenceCoder<'a> {
                 }
                 (sources, m.target.clone())
             };
-            if !source_fits(&sources, &pat.frame) {
+            if !source_fits(&sources, frame) {
                 continue;
             }
             // "a roadside bombing killed one soldier": the kind of violence is the subject's
@@ -1229,7 +1241,7 @@ impl<'a> SentenceCoder<'a> {
             };
             // a null pattern (`[---]`) that matches best says the clause codes nothing
             if pat.coding.null {
-                return Some((Vec::new(), m.end, pat.frame.specificity() + 4));
+                return Some((Vec::new(), m.end, frame.specificity() + 4));
             }
             // the subject as target (`+ *`), or a compound subject whose members act on
             // each other (`% * TALKS`)
@@ -1245,12 +1257,12 @@ impl<'a> SentenceCoder<'a> {
             };
             let verb_end = p.vg.particle.map_or(p.vg.main + 1, |x| x + 1);
             let mut out = Vec::new();
-            self.emit(&mut out, &sources, targets.as_deref(), &pat.frame, code, |s, t| {
-                mk(Some(code), s, t, "verb", &pat.frame, verb_end)
+            self.emit(&mut out, &sources, targets.as_deref(), frame, code, |s, t| {
+                mk(Some(code), s, t, "verb", frame, verb_end)
             });
             // a pattern that spells the negation out ("DID N'T * OVER EFFORTS") codes the
             // negated act itself: the event is not negated
-            let spells_negation = pat.frame.before.iter().any(
+            let spells_negation = frame.before.iter().any(
                 |e| matches!(e, Element::Word(w) if w.iter().any(|x| matches!(x.as_str(), "not" | "n't" | "never"))),
             );
             if spells_negation {
@@ -1276,7 +1288,7 @@ impl<'a> SentenceCoder<'a> {
             if out.is_empty() {
                 continue;
             }
-            return Some((out, m.end, pat.frame.specificity() + 4));
+            return Some((out, m.end, frame.specificity() + 4));
         }
         // "was concerned about", "is committed to": a participle read as an adjective
         // after "be" takes the copula's patterns ("be concerned about TARGET")
@@ -1574,6 +1586,23 @@ fn push_new(out: &mut Vec<RawEvent>, e: RawEvent) {
     if !out.iter().any(|o| key(o) == key(&e)) {
         out.push(e);
     }
+}
+
+/// A joint act's frame without its trailing "with TARGET", for a subject that names
+/// the partners itself ("Kosovo and Ghana expanded ties"): two or more countries, in
+/// the active voice.
+fn without_partner(frame: &Frame, code: CameoCode, subject: &[ActorRef], passive: bool) -> Option<Frame> {
+    let n = frame.elements.len();
+    let partner = n >= 2
+        && matches!(&frame.elements[n - 2], Element::Word(w) if w.iter().any(|x| x == "with"))
+        && matches!(&frame.elements[n - 1], Element::Target(s) if s.is_empty());
+    let mut countries: Vec<_> = subject.iter().filter(|a| !a.code.is_countryless()).map(|a| a.code.primary()).collect();
+    countries.sort();
+    countries.dedup();
+    if passive || !partner || !joint_act(code) || countries.len() < 2 {
+        return None;
+    }
+    Some(Frame { elements: frame.elements[..n - 2].to_vec(), required: Vec::new(), ..frame.clone() })
 }
 
 /// Acts that happen whoever does them, so that a passive without its agent ("two

@@ -286,3 +286,11 @@ fn patterns_refine_the_plover_type_of_their_code() {
     );
     assert_eq!(plover("Chadian prosecutors indicted the opposition leader."), (Some("ACCUSE"), Some("allege".into())));
 }
+
+#[test]
+fn joint_acts_with_the_partners_in_the_subject() {
+    // "expand ties with TARGET" without "with": the subject names both partners
+    assert_eq!(triples("Peru and Bolivia expanded diplomatic ties."), ["BOL PER 050", "PER BOL 050"]);
+    // one country alone has no partner
+    assert!(triples("Peru expanded diplomatic ties.").is_empty());
+}

@@ -645,7 +645,7 @@ impl<'a> SentenceCoder<'a> {
                 self.push_unique(&mut out, events);
             }
         }
-        self.noun_events(&mut out, &attribution, &sentence_actors);
+        self.noun_events(&preds, &mut out, &attribution, &sentence_actors);
         for e in &mut out {
             e.answers = answers;
             // who announces their own act is its source, not a separate reporter
@@ -793,10 +793,16 @@ impl<'a> SentenceCoder<'a> {
     /// airstrikes on Gaza", "Russia's invasion of Ukraine", "clashes between Armenia and
     /// Azerbaijan" (pairwise). Noun phrases already coded as part of a verb's pattern are
     /// left alone.
-    fn noun_events(&self, out: &mut Vec<RawEvent>, attribution: &[ActorRef], sentence_actors: &[ActorRef]) {
+    fn noun_events(
+        &self,
+        preds: &[Pred],
+        out: &mut Vec<RawEvent>,
+        attribution: &[ActorRef],
+        sentence_actors: &[ActorRef],
+    ) {
         let s = &self.doc.sentences()[self.sentence];
         let sentence_end = s.tokens.end;
-        for arg in self.clauses.args.iter().filter(|a| !a.appositive) {
+        for (ai, arg) in self.clauses.args.iter().enumerate().filter(|(_, a)| !a.appositive) {
             let Some(conj) = arg.conjuncts.first() else { continue };
             if self.noun_patterns_at(conj.head).next().is_none() {
                 continue;
@@ -847,6 +853,29 @@ impl<'a> SentenceCoder<'a> {
                     target_inferred: None,
                     source_inferred: false,
                 };
+                // "riots broke out in Jakarta": the subject of a verb of occurrence
+                if sources.is_empty()
+                    && let Some(p) = self.occurring(preds, ai)
+                {
+                    let region_end = self.chunk_start_token(p.end_chunk);
+                    let place = self.location(p, region_end).or_else(|| conj.location.clone());
+                    let source = match &place {
+                        // a protest with no one named is the people's of the place
+                        Some(l) if pat.code.root_number() == 14 => ActorRef {
+                            code: ActorCode::new(l.country).with_sector("CVL"),
+                            unknown: false,
+                            ..self.unknown_actor(p)
+                        },
+                        _ => self.unknown_actor(p),
+                    };
+                    let modality = self.modality(preds, p);
+                    self.emit(out, &[source], m.target.as_deref(), &pat.frame, pat.code, |s, t| RawEvent {
+                        modality: modality.clone(),
+                        location: place.clone(),
+                        ..make(s, t)
+                    });
+                    break;
+                }
                 if sources.is_empty() && between && targets.len() >= 2 && joint_act(pat.code) {
                     // "clashes between Armenia and Azerbaijan": each side against the other
                     self.emit(
@@ -863,6 +892,20 @@ impl<'a> SentenceCoder<'a> {
                 break;
             }
         }
+    }
+
+    /// The predicate of occurrence ("broke out", "spread") whose subject is argument
+    /// `arg`, if any.
+    fn occurring<'p>(&self, preds: &'p [Pred], arg: usize) -> Option<&'p Pred> {
+        let end = self.sentence_end();
+        preds.iter().find(|p| {
+            p.subject == Some(arg)
+                && !p.passive
+                && self.dicts.specials(&p.lemma).any(|(sp, f)| {
+                    *sp == Special::Occur
+                        && (f.elements.is_empty() || self.match_elements_words(f, p.vg.main + 1, end).is_some())
+                })
+        })
     }
 
     fn push_unique(&self, out: &mut Vec<RawEvent>, events: Vec<RawEvent>) {
@@ -1512,15 +1555,17 @@ impl<'a> SentenceCoder<'a> {
         Vec::new()
     }
 
-    /// The place of a predicate: a place named by an "in" or "at" phrase of its sentence,
-    /// the one after the verb first.
+    /// The place of a predicate: a place named by an "in", "at", "across" or
+    /// "throughout" phrase of its sentence, the one after the verb first.
     fn location(&self, p: &Pred, region_end: usize) -> Option<Place> {
         let s = &self.doc.sentences()[self.sentence];
         let from = self.doc.chunks()[p.chunk].start;
         // the predicate's clause, then before it, then the rest of the sentence
         let candidates = (from..region_end).chain(s.tokens.start..from).chain(region_end..s.tokens.end);
         for t in candidates {
-            if !(matches!(self.doc.norm(t), "in" | "at") && self.doc.tokens()[t].tag == Tag::IN) {
+            if !(matches!(self.doc.norm(t), "in" | "at" | "across" | "throughout")
+                && self.doc.tokens()[t].tag == Tag::IN)
+            {
                 continue;
             }
             let Some(c) = self.arg_starting(t + 1).and_then(|a| a.conjuncts.first()) else {

@@ -294,3 +294,12 @@ fn joint_acts_with_the_partners_in_the_subject() {
     // one country alone has no partner
     assert!(triples("Peru expanded diplomatic ties.").is_empty());
 }
+
+#[test]
+fn acts_told_by_a_noun_that_happens() {
+    // "riots broke out": the noun's act, by the people of the place
+    assert_eq!(triples("Riots broke out in Jakarta."), ["IDNCVL IDN 145"]);
+    assert_eq!(triples("Demonstrations spread across Belarus on Sunday."), ["BLRCVL BLR 141"]);
+    // what may happen did not
+    assert!(triples("Riots could break out in Jakarta.").is_empty());
+}

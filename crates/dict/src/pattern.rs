@@ -90,6 +90,10 @@ pub enum Special {
     /// did it. Nouns of one kind of act ("the attack", "the expulsion") refer back
     /// through their own patterns and need no entry.
     Refer,
+    /// A verb saying that an act told by its subject noun happens ("riots broke out",
+    /// "protests spread", "a blast rocked the capital"): the noun's event is coded,
+    /// by people of the place for a protest, else by someone the text does not name.
+    Occur,
 }
 
 impl Special {
@@ -135,6 +139,7 @@ impl Special {
             Special::Answer => "answer",
             Special::Narrative => "narrative",
             Special::Refer => "refer",
+            Special::Occur => "occur",
         }
     }
 
@@ -155,6 +160,7 @@ impl Special {
             "answer" => Special::Answer,
             "narrative" => Special::Narrative,
             "refer" => Special::Refer,
+            "occur" => Special::Occur,
             _ => return None,
         })
     }

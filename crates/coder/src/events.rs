@@ -1638,13 +1638,15 @@ fn push_new(out: &mut Vec<RawEvent>, e: RawEvent) {
 /// the active voice.
 fn without_partner(frame: &Frame, code: CameoCode, subject: &[ActorRef], passive: bool) -> Option<Frame> {
     let n = frame.elements.len();
-    let partner = n >= 2
-        && matches!(&frame.elements[n - 2], Element::Word(w) if w.iter().any(|x| x == "with"))
+    // (cheap tests first: this runs for every pattern that failed to match)
+    if passive || subject.len() < 2 || n < 2 || !joint_act(code) {
+        return None;
+    }
+    let partner = matches!(&frame.elements[n - 2], Element::Word(w) if w.iter().any(|x| x == "with"))
         && matches!(&frame.elements[n - 1], Element::Target(s) if s.is_empty());
-    let mut countries: Vec<_> = subject.iter().filter(|a| !a.code.is_countryless()).map(|a| a.code.primary()).collect();
-    countries.sort();
-    countries.dedup();
-    if passive || !partner || !joint_act(code) || countries.len() < 2 {
+    let first = subject.iter().find(|a| !a.code.is_countryless())?.code.primary();
+    let two = subject.iter().any(|a| !a.code.is_countryless() && a.code.primary() != first);
+    if !partner || !two {
         return None;
     }
     Some(Frame { elements: frame.elements[..n - 2].to_vec(), required: Vec::new(), ..frame.clone() })

@@ -47,7 +47,9 @@ fn headline_verb(doc: &mut Doc, si: usize, range: std::ops::Range<usize>) {
     if !crate::tagger::is_title_case(doc, range.clone()) && !crate::chunk::is_headline(doc, si) {
         return;
     }
-    let finite = |t: Tag| matches!(t, Tag::VBD | Tag::VBZ | Tag::VBP | Tag::MD);
+    let title_case = crate::tagger::is_title_case(doc, range.clone());
+    // a participle is the verb of a passive headline ("Four killed in air strike")
+    let finite = |t: Tag| matches!(t, Tag::VBD | Tag::VBZ | Tag::VBP | Tag::MD | Tag::VBN);
     if range.clone().any(|i| finite(doc.tokens()[i].tag)) {
         return;
     }
@@ -76,8 +78,9 @@ fn headline_verb(doc: &mut Doc, si: usize, range: std::ops::Range<usize>) {
         }
         first = first.or_else(|| [Tag::VBZ, Tag::VBP].into_iter().find(|&t| alts.contains(t)).map(|t| (i, t)));
     }
-    // no agreeing verb: the first word that can be one at all
-    if let Some((i, v)) = first {
+    // no agreeing verb: in title case (where the tagger has little to go on), the first
+    // word that can be one at all
+    if let Some((i, v)) = first.filter(|_| title_case) {
         doc.set_tag(i, v);
     }
 }
@@ -224,6 +227,9 @@ mod tests {
         // "police" can be a verb but would need "polices" after a singular name
         let t = tags("Lima Police Officers Beat Students at Rally");
         assert_eq!((t[1], t[3]), (Tag::NN, Tag::VBD));
+        // a passive headline has its verb: "strike" stays a noun
+        let t = tags("Four killed in air strike\n\nThe army denied it.");
+        assert_eq!((t[1], t[4]), (Tag::VBN, Tag::NN));
     }
 
     #[test]

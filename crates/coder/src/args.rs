@@ -730,6 +730,29 @@ impl<'a> ArgBuilder<'a> {
             conj.reference = Reference::Named;
             return conj;
         }
+        // A bare count ("Four killed in air strike", "gunmen killed 75", "Hundreds
+        // rallied"): people, local unless the story says otherwise
+        if !attachments.iter().any(|(k, _)| *k == Attach::Of) && is_head_count(doc, own_start, end) {
+            conj.reference = Reference::Countryless {
+                sectors: vec![Code3::new("CVL").expect("a sector code")],
+                foreign: false,
+                definite: false,
+                possessive_pronoun: false,
+                envoy: false,
+            };
+            conj.actors.push(ActorRef {
+                code: ActorCode::new(Code3::UNKNOWN).with_sector("CVL"),
+                start,
+                end,
+                origins: Vec::new(),
+                antecedent: None,
+                reciprocal: false,
+                place_only: false,
+                domestic: false,
+                unknown: false,
+            });
+            return conj;
+        }
         // A place named alone ("shelled Aleppo", "airstrikes on Gaza") stands for its
         // country as a target; it never acts.
         if let Some(p) = places.iter().find(|p| p.start <= head && head < p.end) {
@@ -901,6 +924,29 @@ fn is_other_side(doc: &Doc, start: usize, end: usize) -> bool {
             | ["the", "other", "country"]
             | ["the", "other", "party"]
     )
+}
+
+/// Whether a phrase is only a count of people: a number or "hundreds", "dozens" (not
+/// "millions", mostly money), with at most an approximation ("over 5,000", "at least
+/// 12"), and not a year, a sum or a share.
+fn is_head_count(doc: &Doc, start: usize, end: usize) -> bool {
+    let mut count = false;
+    for i in start..end {
+        let w = doc.norm(i);
+        let tag = doc.tokens()[i].tag;
+        let year = w.len() == 4 && w.bytes().all(|b| b.is_ascii_digit()) && (w.starts_with('1') || w.starts_with('2'));
+        if matches!(w, "hundreds" | "thousands" | "dozens" | "scores" | "tens") || tag == Tag::CD && !year {
+            count = true;
+        } else if !matches!(
+            w,
+            "over" | "about" | "around" | "nearly" | "almost" | "some" | "up" | "to" | "at" | "least" | "more" | "than"
+        ) {
+            return false;
+        }
+    }
+    count
+        && !matches!(doc.norm(end.saturating_sub(1)), "%" | "percent" | "million" | "billion")
+        && (start == 0 || !matches!(doc.norm(start - 1), "$" | "£" | "€"))
 }
 
 fn is_pair_phrase(doc: &Doc, start: usize, end: usize) -> bool {

@@ -303,3 +303,13 @@ fn acts_told_by_a_noun_that_happens() {
     // what may happen did not
     assert!(triples("Riots could break out in Jakarta.").is_empty());
 }
+
+#[test]
+fn a_bare_count_is_people() {
+    assert_eq!(triples("Hundreds rallied in Jakarta over the election."), ["IDNCVL IDN 141"]);
+    assert_eq!(triples("Police arrested 20 in Minsk on Sunday."), ["BLRCOP BLRCVL 173"]);
+    // a count with its own "of" phrase is what it counts; years, sums and shares are not people
+    assert_eq!(triples("Thousands of Iraqi Kurds demonstrated in Kirkuk."), ["IRQKUR IRQ 141"]);
+    assert_eq!(triples("In 2019, France expelled two Russian diplomats."), ["FRA RUSGOV 161"]);
+    assert!(triples("The IMF agreed to forgive millions owed by Chad.").iter().all(|t| !t.contains("CVL")));
+}

@@ -46,6 +46,24 @@ pub(crate) struct ActorRef {
     pub unknown: bool,
 }
 
+impl ActorRef {
+    /// An actor named by tokens `start..end` with `code`, found directly (no
+    /// coreference, no inference).
+    pub fn new(code: ActorCode, start: usize, end: usize) -> ActorRef {
+        ActorRef {
+            code,
+            start,
+            end,
+            origins: Vec::new(),
+            antecedent: None,
+            reciprocal: false,
+            place_only: false,
+            domestic: false,
+            unknown: false,
+        }
+    }
+}
+
 /// A place named in the text.
 #[derive(Debug, Clone)]
 pub(crate) struct Place {
@@ -570,17 +588,7 @@ impl<'a> ArgBuilder<'a> {
         if !sectors.is_empty() {
             let mut countries: Vec<ActorRef> = adjectives.clone();
             if countries.is_empty() {
-                countries.extend(places.iter().map(|p| ActorRef {
-                    code: ActorCode::new(p.country),
-                    start: p.start,
-                    end: p.end,
-                    origins: Vec::new(),
-                    antecedent: None,
-                    reciprocal: false,
-                    place_only: false,
-                    domestic: false,
-                    unknown: false,
-                }));
+                countries.extend(places.iter().map(|p| ActorRef::new(ActorCode::new(p.country), p.start, p.end)));
             }
             if countries.is_empty()
                 && let Some(p) = &possessor
@@ -615,17 +623,7 @@ impl<'a> ArgBuilder<'a> {
                     if countries.iter().any(|c: &ActorRef| c.code.primary() == p.country) {
                         continue;
                     }
-                    countries.push(ActorRef {
-                        code: ActorCode::new(p.country),
-                        start: p.start,
-                        end: p.end,
-                        origins: Vec::new(),
-                        antecedent: None,
-                        reciprocal: false,
-                        place_only: false,
-                        domestic: false,
-                        unknown: false,
-                    });
+                    countries.push(ActorRef::new(ActorCode::new(p.country), p.start, p.end));
                 }
             }
             if countries.is_empty() {
@@ -740,17 +738,7 @@ impl<'a> ArgBuilder<'a> {
                 possessive_pronoun: false,
                 envoy: false,
             };
-            conj.actors.push(ActorRef {
-                code: ActorCode::new(Code3::UNKNOWN).with_sector("CVL"),
-                start,
-                end,
-                origins: Vec::new(),
-                antecedent: None,
-                reciprocal: false,
-                place_only: false,
-                domestic: false,
-                unknown: false,
-            });
+            conj.actors.push(ActorRef::new(ActorCode::new(Code3::UNKNOWN).with_sector("CVL"), start, end));
             return conj;
         }
         // A place named alone ("shelled Aleppo", "airstrikes on Gaza") stands for its

@@ -430,17 +430,7 @@ fn infer_targets(raw: &mut [RawEvent]) {
             && let Some(p) = &e.location
             && e.target.as_ref().is_none_or(|t| t.code.primary() != p.country || !t.code.rest().is_empty())
         {
-            e.source = ActorRef {
-                code: ActorCode::new(p.country),
-                start: p.start,
-                end: p.end,
-                origins: Vec::new(),
-                antecedent: None,
-                reciprocal: false,
-                place_only: false,
-                domestic: false,
-                unknown: false,
-            };
+            e.source = ActorRef::new(ActorCode::new(p.country), p.start, p.end);
             e.source_inferred = true;
         }
         // a meeting needs a counterpart: "delegates met in Berlin" is with no one known

@@ -1540,17 +1540,7 @@ impl<'a> SentenceCoder<'a> {
                 | "interlocutor"
         );
         if anonymous {
-            return vec![ActorRef {
-                code: ActorCode::new(attache_ontology::Code3::UNKNOWN),
-                start: arg.start,
-                end: arg.end,
-                origins: Vec::new(),
-                antecedent: None,
-                reciprocal: false,
-                place_only: false,
-                domestic: false,
-                unknown: false,
-            }];
+            return vec![ActorRef::new(ActorCode::new(attache_ontology::Code3::UNKNOWN), arg.start, arg.end)];
         }
         Vec::new()
     }

@@ -352,7 +352,7 @@ impl Coder {
         let mut attribution: Vec<Vec<ActorRef>> = vec![Vec::new(); n];
         for (i, s) in doc.sentences().iter().enumerate() {
             resolver.sentence = i;
-            resolver.sentence_place = sentence_place(doc, &found[i], dicts);
+            resolver.sentence_place = sentence_place(doc, &found[i], dicts, s.tokens.start);
             let b = ArgBuilder { doc, dicts, found: &found[i], date: role_date(i) };
             let mut nested = Vec::new();
             let args = b.build(s.chunks.clone(), Some(&mut resolver), &mut nested);
@@ -432,12 +432,22 @@ fn shift(e: &mut Event, chars: u32, sentences: usize, first_id: usize, doc_id: &
 }
 
 /// The country a sentence places itself in: the first place, capital or country named
-/// after "in", "at", "across", "throughout" or "near".
-fn sentence_place(doc: &Doc, found: &[mentions::Found], dicts: &Dictionaries) -> Option<attache_ontology::Code3> {
+/// after "in", "at", "across", "throughout" or "near", or opening it as a dateline or a
+/// headline's place ("KYIV (Reuters) -", "Nepal: Four killed in air strike").
+fn sentence_place(
+    doc: &Doc,
+    found: &[mentions::Found],
+    dicts: &Dictionaries,
+    start: usize,
+) -> Option<attache_ontology::Code3> {
     found.iter().find_map(|f| {
         let locative =
             f.start > 0 && matches!(doc.norm(f.start - 1), "in" | "at" | "across" | "throughout" | "near" | "inside");
-        if !locative {
+        // a dateline or a headline's place: "KYIV (Reuters) -", "Nepal: Four killed"
+        let next = (f.end < doc.tokens().len()).then(|| doc.norm(f.end)).unwrap_or("");
+        let upper = doc.span_text(f.start, f.end - 1).chars().all(|c| !c.is_lowercase());
+        let dateline = f.start == start && (matches!(next, ":" | "(" | "-") || upper && next == ",");
+        if !locative && !dateline {
             return None;
         }
         f.lexemes.iter().find_map(|l| match l {

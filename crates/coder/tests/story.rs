@@ -295,3 +295,13 @@ fn a_call_for_release_targets_who_holds_them() {
     let d = e.iter().find(|x| x.cameo.as_str() == "1053").unwrap_or_else(|| panic!("{:#?}", summary(&e)));
     assert_eq!(format!("{} {}", d.source.code_str(), d.target.code_str()), "COL VENCOP", "{:#?}", summary(&e));
 }
+
+#[test]
+fn a_dateline_places_local_actors() {
+    // "KABUL (Reuters) -": the story's place gives unnamed local people their country
+    let e = code("KABUL (Reuters) - Gunmen killed four policemen on Sunday.");
+    let k = find(&e, "190");
+    assert_eq!(format!("{} {}", k.source.code_str(), k.target.code_str()), "AFGUAF AFGCOP", "{:#?}", summary(&e));
+    let e = code("Nepal: Four killed in air strike\n\nThe army said it was investigating.");
+    assert_eq!(find(&e, "195").target.code_str(), "NPLCVL", "{:#?}", summary(&e));
+}

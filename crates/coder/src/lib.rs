@@ -444,7 +444,7 @@ fn sentence_place(
         let locative =
             f.start > 0 && matches!(doc.norm(f.start - 1), "in" | "at" | "across" | "throughout" | "near" | "inside");
         // a dateline or a headline's place: "KYIV (Reuters) -", "Nepal: Four killed"
-        let next = (f.end < doc.tokens().len()).then(|| doc.norm(f.end)).unwrap_or("");
+        let next = if f.end < doc.tokens().len() { doc.norm(f.end) } else { "" };
         let upper = doc.span_text(f.start, f.end - 1).chars().all(|c| !c.is_lowercase());
         let dateline = f.start == start && (matches!(next, ":" | "(" | "-") || upper && next == ",");
         if !locative && !dateline {

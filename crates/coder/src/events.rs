@@ -763,6 +763,9 @@ impl<'a> SentenceCoder<'a> {
                 None => pat.code,
             };
             let sources = m.source.clone().unwrap_or_else(|| subject.to_vec());
+            if !source_fits(&sources, &pat.frame) {
+                continue;
+            }
             let mut out = Vec::new();
             let rule = if class.is_some() { "governed" } else { "light-verb" };
             self.emit(&mut out, &sources, m.target.as_deref(), &pat.frame, code, |s, t| {
@@ -827,6 +830,9 @@ impl<'a> SentenceCoder<'a> {
                 };
                 let own: Vec<ActorRef> = if conj.own { conj.actors.clone() } else { Vec::new() };
                 let sources = m.source.clone().unwrap_or(own);
+                if !source_fits(&sources, &pat.frame) {
+                    continue;
+                }
                 let targets = m.target.clone().unwrap_or_default();
                 let between = pat
                     .frame

@@ -249,6 +249,8 @@ fn patterns_that_name_the_source_sector() {
     // relations (166): `SOURCE:MIL,REB,INS withdraw from TARGET` against `withdraw from TARGET`
     assert_eq!(triples("Russian troops withdrew from Kherson."), ["RUSMIL UKR 0874"]);
     assert_eq!(triples("Burkina Faso withdrew from ECOWAS."), ["BFA IGOWAS 166"]);
+    // the same for a noun's own actor
+    assert_eq!(triples("The Russian military withdrawal from Kherson began on Friday."), ["RUSMIL UKR 0874"]);
 }
 
 #[test]

@@ -11,7 +11,7 @@
 //! | `TARGET` | a noun phrase whose actors are the event's target |
 //! | `TARGET:GOV,MIL` | the same, only when the target has one of these sectors |
 //! | `SOURCE` | (noun patterns) a noun phrase whose actors are the source: `attack by SOURCE on TARGET` |
-//! | `SOURCE:MIL,REB` | (verb patterns, first) the subject must have one of these sectors: `SOURCE:MIL withdraw from TARGET` |
+//! | `SOURCE:MIL,REB` | (first) the source must have one of these sectors: `SOURCE:MIL withdraw from TARGET` |
 //! | `NP` | any noun phrase, not an actor of the event |
 //!
 //! Without a `TARGET`, the target is the noun phrase the last word matched in, or else
@@ -197,7 +197,8 @@ pub struct Frame {
     /// The place of a TABARI `%` slot (an [`Element::AnyNp`] there): a compound noun
     /// phrase ("Arnor and Gondor") whose members are each other's source and target.
     pub compound: Option<Place>,
-    /// Sectors the event's source must have (one of them), written before the head:
+    /// Sectors the event's source (a verb's subject, a noun's own actor or `by` phrase)
+    /// must have (one of them), written before the head:
     /// `SOURCE:MIL,REB withdraw from TARGET` is a military retreat, where plain
     /// `withdraw from TARGET` is a country leaving a body. Empty: any source.
     pub source_sectors: Vec<Code3>,
@@ -336,9 +337,6 @@ pub(crate) fn parse_frame(kind: PatternKind, text: &str, origin: Origin) -> Resu
         source_sectors = sector_list(list)?;
         words.next();
     }
-    if kind == PatternKind::Noun && !source_sectors.is_empty() {
-        return Err("SOURCE:SECTORS belongs in verb patterns; a noun pattern names its source with `by SOURCE`".into());
-    }
     let head = words.next().ok_or("empty pattern")?;
     if head.chars().any(|c| c.is_uppercase()) || head.contains(['(', '/', ':']) {
         return Err(format!(
@@ -452,6 +450,6 @@ mod tests {
         ] {
             assert!(parse_frame(PatternKind::Verb, bad, origin()).is_err(), "{bad}");
         }
-        assert!(parse_frame(PatternKind::Noun, "SOURCE:MIL withdrawal from TARGET", origin()).is_err());
+        assert!(parse_frame(PatternKind::Noun, "SOURCE:MIL withdrawal from TARGET", origin()).is_ok());
     }
 }

@@ -315,3 +315,11 @@ fn a_bare_count_is_people() {
     assert_eq!(triples("In 2019, France expelled two Russian diplomats."), ["FRA RUSGOV 161"]);
     assert!(triples("The IMF agreed to forgive millions owed by Chad.").iter().all(|t| !t.contains("CVL")));
 }
+
+#[test]
+fn cooperation_without_a_domain_is_diplomatic() {
+    // as the Phoenix dictionaries and PLOVER coders read it: 050, material (06x) only
+    // where the text names what is shared
+    assert_eq!(triples("Chile cooperated with Peru on climate change."), ["CHL PER 050"]);
+    assert_eq!(triples("Chile launched a joint project with Peru."), ["CHL PER 060"]);
+}

@@ -18,7 +18,9 @@ Conventions chosen here (see crates/ontology/README.md):
     035x (intent to yield) is CONCEDE ("verbal concessions ... announced withdrawals"),
     not AGREE; 0831 (accede to demands for a change of leader: resignations) is RETREAT
     resign; 116 (find guilty) is SANCTION convict, not ACCUSE; 0813 and 0814 (eased
-    curfew, state of emergency) are CONCEDE like the rest of 081-083. (A declared truce,
+    curfew, state of emergency) are CONCEDE like the rest of 081-083; 163 (impose
+    sanctions, embargo) is SANCTION discontinue, the manual's "international sanctions",
+    not COERCE restrict. (A declared truce,
     0871, stays RETREAT ceasefire here; the dictionary patterns that declare or offer one
     refine it to CONCEDE, the manual's "announced (not carried out)" ceasefire.)
 """
@@ -58,6 +60,7 @@ plover["0831"] = ("RETREAT", "resign", plover["0831"][2])
 plover["116"] = ("SANCTION", "convict", plover["116"][2])
 for code in ("0813", "0814"):
     plover[code] = ("CONCEDE", "", plover[code][2])
+plover["163"] = ("SANCTION", "discontinue", plover["163"][2])
 
 with open(os.path.join(out, "cameo.tsv"), "w", encoding="utf-8") as f:
     f.write("# code\tname\tgoldstein\tplover_type\tplover_mode\tplover_context\n")

@@ -362,6 +362,7 @@ mod tests {
             assert_eq!(plover(c), Some(PloverType::Retreat), "{c}");
         }
         assert_eq!(plover("116"), Some(PloverType::Sanction));
+        assert_eq!(plover("163"), Some(PloverType::Sanction));
     }
 
     #[test]

@@ -80,6 +80,9 @@ const IMPLICATIVE: &[&str] =
 /// Verbs whose infinitive complement is announced for the future ("plans to").
 const FUTURE: &[&str] =
     &["plan", "intend", "decide", "prepare", "agree", "vow", "pledge", "promise", "aim", "expect", "will", "schedule"];
+/// Light verbs that announce their object's act rather than carry it out ("announced the
+/// withdrawal of", "declared a suspension of attacks").
+const ANNOUNCING: &[&str] = &["announce", "declare", "offer", "propose", "promise", "pledge"];
 /// Verbs whose infinitive complement did not happen ("refused to").
 const NEGATING: &[&str] = &["refuse", "decline", "fail", "reject", "deny"];
 /// Verbs whose "for"/"of"/"with" + gerund complement is an allegation ("charged with
@@ -768,9 +771,21 @@ impl<'a> SentenceCoder<'a> {
             }
             let mut out = Vec::new();
             let rule = if class.is_some() { "governed" } else { "light-verb" };
+            // "announced the suspension of attacks": a concession announced, not yet
+            // carried out, is CONCEDE in PLOVER (its code's mapping says RETREAT)
+            let announced = class.is_none()
+                && ANNOUNCING.contains(&p.lemma.as_str())
+                && code.plover() == Some(attache_ontology::PloverType::Retreat);
             self.emit(&mut out, &sources, m.target.as_deref(), &pat.frame, code, |s, t| {
                 let mut e = mk(Some(code), s, t, rule, &pat.frame, m.end);
                 e.trigger = (p.vg.main, head + 1);
+                if announced {
+                    e.plover = Some(attache_dict::PloverRefinement {
+                        code,
+                        kind: attache_ontology::PloverType::Concede,
+                        mode: None,
+                    });
+                }
                 e
             });
             if out.is_empty() {

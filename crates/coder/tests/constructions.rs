@@ -323,3 +323,11 @@ fn cooperation_without_a_domain_is_diplomatic() {
     assert_eq!(triples("Chile cooperated with Peru on climate change."), ["CHL PER 050"]);
     assert_eq!(triples("Chile launched a joint project with Peru."), ["CHL PER 060"]);
 }
+
+#[test]
+fn announced_concessions_are_concede() {
+    // PLOVER: a withdrawal or suspension announced is CONCEDE, one carried out RETREAT
+    let plover = |text: &str| code(text).iter().map(|e| e.plover.kind.map(|k| k.as_str())).collect::<Vec<_>>();
+    assert_eq!(plover("Rebels in Chad announced the suspension of attacks on the army."), [Some("CONCEDE")]);
+    assert_eq!(plover("Rebels in Chad suspended attacks on the army."), [Some("RETREAT")]);
+}

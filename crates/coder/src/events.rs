@@ -535,6 +535,15 @@ impl<'a> SentenceCoder<'a> {
                 m.hypothetical = true;
             }
         }
+        // "demanded that the US cancel plans to sell": what a demand or an appeal asks for
+        // has not happened (the demand itself is coded from the demanding verb)
+        if p.kind == PredKind::Finite
+            && let Some(q) = preds.iter().rev().find(|q| q.chunk < p.chunk)
+            && self.dicts.governing_class(&q.lemma).is_some_and(|c| matches!(c, Special::Demand | Special::Appeal))
+            && (doc.chunks()[q.chunk].end..start).any(|k| doc.norm(k) == "that")
+        {
+            m.hypothetical = true;
+        }
         // a conditional clause
         let s = &doc.sentences()[self.sentence];
         let clause_start = (s.chunks.start..p.chunk).rev().find(|&c| {

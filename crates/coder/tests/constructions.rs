@@ -331,3 +331,10 @@ fn announced_concessions_are_concede() {
     assert_eq!(plover("Rebels in Chad announced the suspension of attacks on the army."), [Some("CONCEDE")]);
     assert_eq!(plover("Rebels in Chad suspended attacks on the army."), [Some("RETREAT")]);
 }
+
+#[test]
+fn what_a_demand_asks_for_has_not_happened() {
+    // the demand is the event; the plans it asks to cancel are not an intent of the US
+    let e = triples("China demanded that the US cancel plans to sell weapons to Taiwan.");
+    assert_eq!(e, ["CHN USA 100"]);
+}

@@ -144,6 +144,10 @@ pub(crate) struct SentenceCoder<'a> {
     words: Vec<u64>,
     /// Per token of the sentence: whether its form heads a special phrase.
     special_at: Vec<bool>,
+    /// The sentence says something happened in secret ("secretly"), or hedges it
+    /// ("reportedly"): flags of every event it codes.
+    secret: bool,
+    hedged: bool,
 }
 
 impl<'a> SentenceCoder<'a> {
@@ -165,7 +169,13 @@ impl<'a> SentenceCoder<'a> {
         }
         let mut words = vec![0u64; dicts.word_count().div_ceil(64)];
         let mut special_at = vec![false; s.tokens.len()];
+        let (mut secret, mut hedged) = (false, false);
         for (k, t) in s.tokens.clone().enumerate() {
+            match doc.norm(t) {
+                "secretly" | "covertly" | "clandestinely" | "secrecy" | "secret" => secret = true,
+                "allegedly" | "alleged" | "reportedly" | "purportedly" | "apparently" | "supposedly" => hedged = true,
+                _ => {}
+            }
             let norm = dicts.word_id(doc.norm(t));
             special_at[k] = norm.is_some_and(|id| dicts.heads_special(id));
             for id in [norm, dicts.word_id(doc.lemma(t))].into_iter().flatten() {
@@ -190,6 +200,8 @@ impl<'a> SentenceCoder<'a> {
             chunk_of,
             words,
             special_at,
+            secret,
+            hedged,
         }
     }
 
@@ -553,13 +565,8 @@ impl<'a> SentenceCoder<'a> {
         if clause_start.is_some_and(|c| !(c + 1..p.chunk).any(|k| matches!(doc.chunks()[k].kind, ChunkKind::Vg(_)))) {
             m.hypothetical = true;
         }
-        for i in s.tokens.clone() {
-            match doc.norm(i) {
-                "secretly" | "covertly" | "clandestinely" | "secrecy" | "secret" => m.secret = true,
-                "allegedly" | "alleged" | "reportedly" | "purportedly" | "apparently" | "supposedly" => m.hedged = true,
-                _ => {}
-            }
-        }
+        m.secret |= self.secret;
+        m.hedged |= self.hedged;
         m
     }
 

@@ -141,7 +141,7 @@ pub(crate) struct SentenceCoder<'a> {
     /// cannot match, and most frames of a common verb are ruled out this way before
     /// any token is compared.
     /// (A bit per pattern word.)
-    words: Vec<u64>,
+    words: attache_dict::WordSet,
     /// Per token of the sentence: whether its form heads a special phrase.
     special_at: Vec<bool>,
     /// The sentence says something happened in secret ("secretly"), or hedges it
@@ -167,7 +167,7 @@ impl<'a> SentenceCoder<'a> {
         for (i, a) in args.iter().enumerate() {
             starts.insert(a.start, (true, i));
         }
-        let mut words = vec![0u64; dicts.word_count().div_ceil(64)];
+        let mut words = attache_dict::WordSet::new(dicts.word_count());
         let mut special_at = vec![false; s.tokens.len()];
         let (mut secret, mut hedged) = (false, false);
         for (k, t) in s.tokens.clone().enumerate() {
@@ -179,7 +179,7 @@ impl<'a> SentenceCoder<'a> {
             let norm = dicts.word_id(doc.norm(t));
             special_at[k] = norm.is_some_and(|id| dicts.heads_special(id));
             for id in [norm, dicts.word_id(doc.lemma(t))].into_iter().flatten() {
-                words[id as usize / 64] |= 1 << (id % 64);
+                words.insert(id);
             }
         }
         let mut chunk_of = TokenMap::new(s.tokens.clone());
@@ -213,7 +213,7 @@ impl<'a> SentenceCoder<'a> {
 
     /// Whether the sentence holds the pattern word numbered `id`.
     fn has_word(&self, id: u32) -> bool {
-        self.words.get(id as usize / 64).is_some_and(|w| w & (1 << (id % 64)) != 0)
+        self.words.contains(id)
     }
 
     /// Whether every word the frame requires occurs somewhere in the sentence.
@@ -820,7 +820,7 @@ impl<'a> SentenceCoder<'a> {
         let modifiers = (start..head).rev().take_while(|&k| self.doc.tokens()[k].tag.is_noun());
         std::iter::once(head)
             .chain(modifiers)
-            .flat_map(move |k| self.dicts.noun_patterns_with(self.doc.lemma(k), move |id| self.has_word(id)))
+            .flat_map(move |k| self.dicts.noun_patterns_with(self.doc.lemma(k), &self.words))
     }
 
     /// Events told by a noun phrase alone, whose own words name the source: "Israeli
@@ -1228,8 +1228,9 @@ impl<'a> SentenceCoder<'a> {
         // prefixed verb itself (only with the hyphen: "release" is not "lease" again,
         // nor "resign" "sign"; unhyphenated forms are dictionary entries)
         let base = p.lemma.strip_prefix("re-").unwrap_or("");
-        let has = |id| self.has_word(id);
-        for pat in self.dicts.verb_patterns_with(&p.lemma, has).chain(self.dicts.verb_patterns_with(base, has)) {
+        for pat in
+            self.dicts.verb_patterns_with(&p.lemma, &self.words).chain(self.dicts.verb_patterns_with(base, &self.words))
+        {
             if let Some(part) = particle
                 && !matches!(pat.frame.elements.first(), Some(Element::Word(w) | Element::Optional(w)) if w.iter().any(|x| x == part))
             {
@@ -1373,7 +1374,7 @@ impl<'a> SentenceCoder<'a> {
         // "was concerned about", "is committed to": a participle read as an adjective
         // after "be" takes the copula's patterns ("be concerned about TARGET")
         if p.passive && self.doc.tokens()[p.vg.main].tag == Tag::VBN {
-            for pat in self.dicts.verb_patterns_with("be", |id| self.has_word(id)) {
+            for pat in self.dicts.verb_patterns_with("be", &self.words) {
                 let Some(m) = self.match_elements(&pat.frame, p.vg.main, sentence_end, region_end, false) else {
                     continue;
                 };

@@ -106,6 +106,9 @@ pub(crate) struct Keyed {
     /// Up to four alternatives of the first required word; `ANY` pads, and a key of
     /// only `ANY` rules nothing out (no required word, or more than four alternatives).
     pub(crate) key: [u32; 4],
+    /// The [`WordSet::signature`] bits of the required words that have no alternative:
+    /// a text whose signature lacks one of them cannot match.
+    pub(crate) sig: u64,
 }
 
 impl Keyed {
@@ -118,11 +121,70 @@ impl Keyed {
         {
             key[..first.len()].copy_from_slice(first);
         }
-        Keyed { index, key }
+        // (a trailing "with TARGET" may be left out when the subject names both partners,
+        // so its "with" proves nothing)
+        let n = frame.elements.len();
+        let partner = n >= 2
+            && matches!(&frame.elements[n - 2], Element::Word(w) if w.iter().any(|x| x == "with"))
+            && matches!(frame.elements[n - 1], Element::Target(_));
+        let words = frame.elements.iter().filter(|e| matches!(e, Element::Word(_))).count();
+        let sig = frame
+            .required
+            .iter()
+            .enumerate()
+            .filter(|(i, alts)| alts.len() == 1 && !(partner && *i + 1 == words))
+            .fold(0, |s, (_, alts)| s | WordSet::bit(alts[0]));
+        Keyed { index, key, sig }
     }
 
-    fn may_match(&self, has: &impl Fn(u32) -> bool) -> bool {
-        self.key[0] == Keyed::ANY || self.key.iter().any(|&k| k != Keyed::ANY && has(k))
+    fn may_match(&self, words: &WordSet) -> bool {
+        self.sig & !words.sig == 0
+            && (self.key[0] == Keyed::ANY || self.key.iter().any(|&k| k != Keyed::ANY && words.contains(k)))
+    }
+}
+
+/// The pattern words a text holds (by [`Dictionaries::word_id`]), as a bit set with a
+/// one-word signature: most of a common verb's patterns are ruled out by one AND of
+/// the signatures, before any pattern's own words are looked at.
+///
+/// ```
+/// use attache_dict::{Dictionaries, WordSet};
+/// let (d, _) = Dictionaries::from_texts(&[("e.txt", "161 verb: expel diplomats from TARGET\n")]);
+/// let mut words = WordSet::new(d.word_count());
+/// let id = d.word_id("diplomats").unwrap();
+/// assert!(!words.contains(id));
+/// words.insert(id);
+/// assert!(words.contains(id));
+/// ```
+#[derive(Debug, Clone)]
+pub struct WordSet {
+    bits: Vec<u64>,
+    sig: u64,
+}
+
+impl WordSet {
+    /// An empty set for word ids below `count` ([`Dictionaries::word_count`]).
+    pub fn new(count: usize) -> WordSet {
+        WordSet { bits: vec![0; count.div_ceil(64)], sig: 0 }
+    }
+
+    /// Adds a word.
+    pub fn insert(&mut self, id: u32) {
+        if let Some(w) = self.bits.get_mut(id as usize / 64) {
+            *w |= 1 << (id % 64);
+            self.sig |= WordSet::bit(id);
+        }
+    }
+
+    /// Whether the set holds the word.
+    pub fn contains(&self, id: u32) -> bool {
+        self.bits.get(id as usize / 64).is_some_and(|w| w & (1 << (id % 64)) != 0)
+    }
+
+    /// The signature bit of a word: ids folded onto 64 bits, so that a missing bit
+    /// proves a word absent.
+    fn bit(id: u32) -> u64 {
+        1 << (id.wrapping_mul(0x9E37_79B9) >> 26)
     }
 }
 
@@ -296,26 +358,18 @@ impl Dictionaries {
         self.verbs.get(lemma).into_iter().flatten().map(|k| &self.patterns[k.index as usize])
     }
 
-    /// The verb patterns of a lemma whose first required word passes `has` (given a
-    /// word id, whether the text holds that word): [`Dictionaries::verb_patterns`]
-    /// without those that cannot match.
-    pub fn verb_patterns_with<'a>(
-        &'a self,
-        lemma: &str,
-        has: impl Fn(u32) -> bool + 'a,
-    ) -> impl Iterator<Item = &'a Pattern> + 'a {
+    /// The verb patterns of a lemma that may match a text holding `words`:
+    /// [`Dictionaries::verb_patterns`] without those whose required words the text
+    /// lacks (by the set's signature and the first required word).
+    pub fn verb_patterns_with<'a>(&'a self, lemma: &str, words: &'a WordSet) -> impl Iterator<Item = &'a Pattern> + 'a {
         let keyed: &[Keyed] = self.verbs.get(lemma).map_or(&[], Vec::as_slice);
-        keyed.iter().filter(move |k| k.may_match(&has)).map(|k| &self.patterns[k.index as usize])
+        keyed.iter().filter(move |k| k.may_match(words)).map(|k| &self.patterns[k.index as usize])
     }
 
     /// [`Dictionaries::verb_patterns_with`] for noun patterns.
-    pub fn noun_patterns_with<'a>(
-        &'a self,
-        lemma: &str,
-        has: impl Fn(u32) -> bool + 'a,
-    ) -> impl Iterator<Item = &'a Pattern> + 'a {
+    pub fn noun_patterns_with<'a>(&'a self, lemma: &str, words: &'a WordSet) -> impl Iterator<Item = &'a Pattern> + 'a {
         let keyed: &[Keyed] = self.nouns.get(lemma).map_or(&[], Vec::as_slice);
-        keyed.iter().filter(move |k| k.may_match(&has)).map(|k| &self.patterns[k.index as usize])
+        keyed.iter().filter(move |k| k.may_match(words)).map(|k| &self.patterns[k.index as usize])
     }
 
     /// The noun patterns of a noun lemma, most specific first.

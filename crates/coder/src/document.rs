@@ -418,8 +418,11 @@ fn more_specific(a: &ActorRef, b: &ActorRef) -> bool {
 /// emergency in West Darfur" is SDNGOV → SDN, "General Avril resigned" HTIGOVMIL → HTI.
 ///
 /// Public statements (root 01) keep no target: they are addressed to no one in
-/// particular; nor do meetings (04), which need a counterpart the text does not give. An event whose inferred target would be its source itself ("Russia", at
-/// home) keeps none either. The record says the target was inferred and how.
+/// particular; nor do meetings (04), which need a counterpart the text does not give.
+/// Other words (appeals, intentions, cooperation, demands, disapproval, rejections,
+/// threats) take a place's country but never the speaker's own. An event whose inferred
+/// target would be its source itself ("Russia", at home) keeps none either. The record
+/// says the target was inferred and how.
 fn infer_targets(raw: &mut [RawEvent]) {
     for e in raw.iter_mut() {
         let Some(code) = e.code else { continue };

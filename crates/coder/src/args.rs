@@ -694,17 +694,8 @@ impl<'a> ArgBuilder<'a> {
         }
         if is_other_side(doc, own_start, end) {
             conj.reference = Reference::Reciprocal;
-            conj.actors.push(ActorRef {
-                code: ActorCode::new(Code3::UNKNOWN),
-                start,
-                end,
-                origins: Vec::new(),
-                antecedent: None,
-                reciprocal: true,
-                place_only: false,
-                domestic: false,
-                unknown: false,
-            });
+            conj.actors
+                .push(ActorRef { reciprocal: true, ..ActorRef::new(ActorCode::new(Code3::UNKNOWN), start, end) });
             return conj;
         }
         // No actor words of its own: the possessor's or the `of` phrase's actor ("the
@@ -744,17 +735,7 @@ impl<'a> ArgBuilder<'a> {
         // A place named alone ("shelled Aleppo", "airstrikes on Gaza") stands for its
         // country as a target; it never acts.
         if let Some(p) = places.iter().find(|p| p.start <= head && head < p.end) {
-            conj.actors.push(ActorRef {
-                code: ActorCode::new(p.country),
-                start: p.start,
-                end: p.end,
-                origins: Vec::new(),
-                antecedent: None,
-                reciprocal: false,
-                place_only: true,
-                domestic: false,
-                unknown: false,
-            });
+            conj.actors.push(ActorRef { place_only: true, ..ActorRef::new(ActorCode::new(p.country), p.start, p.end) });
             conj.reference = Reference::Named;
         }
         conj

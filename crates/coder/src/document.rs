@@ -464,17 +464,7 @@ fn infer_targets(raw: &mut [RawEvent]) {
         if inferred == e.source.code || !is_place {
             continue;
         }
-        e.target = Some(ActorRef {
-            code: inferred,
-            start: span.0,
-            end: span.1,
-            origins: Vec::new(),
-            antecedent: None,
-            reciprocal: false,
-            place_only: true,
-            domestic: false,
-            unknown: false,
-        });
+        e.target = Some(ActorRef { place_only: true, ..ActorRef::new(inferred, span.0, span.1) });
         e.target_inferred = Some(how);
     }
 }

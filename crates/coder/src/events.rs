@@ -1468,15 +1468,8 @@ impl<'a> SentenceCoder<'a> {
     /// A source the text leaves unnamed, for the events of predicate `p`.
     fn unknown_actor(&self, p: &Pred) -> ActorRef {
         ActorRef {
-            code: ActorCode::new(attache_ontology::Code3::UNKNOWN),
-            start: p.vg.main,
-            end: p.vg.main + 1,
-            origins: Vec::new(),
-            antecedent: None,
-            reciprocal: false,
-            place_only: false,
-            domestic: false,
             unknown: true,
+            ..ActorRef::new(ActorCode::new(attache_ontology::Code3::UNKNOWN), p.vg.main, p.vg.main + 1)
         }
     }
 
@@ -1612,17 +1605,7 @@ impl<'a> SentenceCoder<'a> {
 
 /// A place as the target of an event.
 fn place_actor(l: &Place) -> ActorRef {
-    ActorRef {
-        code: ActorCode::new(l.country),
-        start: l.start,
-        end: l.end,
-        origins: Vec::new(),
-        antecedent: None,
-        reciprocal: false,
-        place_only: true,
-        domestic: false,
-        unknown: false,
-    }
+    ActorRef { place_only: true, ..ActorRef::new(ActorCode::new(l.country), l.start, l.end) }
 }
 
 /// Whether a primary code names a country (a state or territory, present or past).

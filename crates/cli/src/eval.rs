@@ -108,7 +108,14 @@ pub fn run(args: EvalArgs) -> Result<ExitCode> {
                 date: g.date.as_deref().and_then(attache_io::read::parse_date),
                 ..Document::default()
             };
-            coder_for(g).code(&doc).events.iter().map(Prediction::from).collect()
+            // a record may switch PETRARCH's require_dyad off (its unit tests do)
+            let coded = match g.require_dyad() {
+                Some(require) if require != coder_for(g).requires_dyad() => {
+                    coder_for(g).with_require_dyad(require).code(&doc)
+                }
+                _ => coder_for(g).code(&doc),
+            };
+            coded.events.iter().map(Prediction::from).collect()
         })
         .collect();
     let mut scorer = Scorer::new();

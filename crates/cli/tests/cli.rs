@@ -163,6 +163,20 @@ fn dict_check_and_lookup() {
 }
 
 #[test]
+fn a_gold_record_may_switch_petrarch_require_dyad_off() {
+    // PETRARCH's unit tests set require_dyad per record: off, "an official said" is an
+    // event with no target (`---` in their gold); on, it is not coded
+    tmp("dyad/dicts/World.actors.txt", b"ARNOR_ [ARN]\n");
+    tmp("dyad/dicts/World.agents.txt", b"OFFICIAL [~GOV]\n");
+    tmp("dyad/dicts/World.verbs.txt", b"--- SAY [023] ---\nSAY\n");
+    let gold = tmp("dyad/gold.jsonl", br#"{"id": "off", "date": "2021-01-01", "text": "An official said on Friday.", "events": [{"source": "---GOV", "target": "---", "code": "023"}], "dictionaries": "dicts", "config": {"require_dyad": "False"}}
+{"id": "on", "date": "2021-01-01", "text": "An official said on Friday.", "events": [], "dictionaries": "dicts", "config": {"require_dyad": "True"}}
+"#);
+    let (out, so, se) = run(bin().args(["eval", "--floor", "strict.f1=1"]).arg(&gold));
+    assert!(out.status.success(), "{so}\n{se}");
+}
+
+#[test]
 fn gold_dictionaries_field_loads_petrarch_dictionaries() {
     // a fictional world in PETRARCH's formats, written for this test
     tmp("petr/dicts/World.actors.txt", b"ARNOR_ [ARN]\nGONDOR_ [GON]\n");

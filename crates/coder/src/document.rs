@@ -44,6 +44,8 @@ pub(crate) struct Reasoner<'a> {
     pub pub_date: Option<NaiveDate>,
     /// Attribution found in each sentence.
     pub attribution: &'a [Vec<ActorRef>],
+    /// PETRARCH's `require_dyad` ([`crate::Coder::with_require_dyad`]).
+    pub require_dyad: bool,
 }
 
 impl<'a> Reasoner<'a> {
@@ -53,8 +55,11 @@ impl<'a> Reasoner<'a> {
         self.attribute_back(&mut raw);
         if self.dicts.petrarch_conventions() {
             // PETRARCH's dictionaries come with its convention: no target, no event
-            for e in raw.iter_mut().filter(|e| e.target.is_none()) {
-                e.code = None;
+            // (unless `require_dyad` is off)
+            if self.require_dyad {
+                for e in raw.iter_mut().filter(|e| e.target.is_none()) {
+                    e.code = None;
+                }
             }
         } else {
             self.resolve_event_objects(&mut raw);

@@ -77,6 +77,9 @@ pub(crate) enum TargetInference {
 /// Verbs whose infinitive complement happened ("managed to", "began to").
 const IMPLICATIVE: &[&str] =
     &["manage", "begin", "start", "continue", "proceed", "resume", "go", "be", "have", "take", "use"];
+/// Verbs that, in the passive, report their infinitive complement as observed fact
+/// ("was seen to fire on", "were heard to shout", "is known to have supplied").
+const WITNESSED: &[&str] = &["see", "hear", "observe", "witness", "spot", "film", "photograph", "know", "show"];
 /// Verbs whose infinitive complement is announced for the future ("plans to").
 const FUTURE: &[&str] =
     &["plan", "intend", "decide", "prepare", "agree", "vow", "pledge", "promise", "aim", "expect", "will", "schedule"];
@@ -264,11 +267,13 @@ impl<'a> SentenceCoder<'a> {
                     .get(&q)
                     .filter(|&&c| self.doc.chunks()[c].is_np())
                     .map(|&c| self.doc.chunks()[c].start);
-                let ok = (t..q).all(|k| self.skippable(k) || np.is_some_and(|n| k >= n) || (k >= s && k < reach));
+                let ok = self.dicts.petrarch_conventions()
+                    || (t..q).all(|k| self.skippable(k) || np.is_some_and(|n| k >= n) || (k >= s && k < reach));
                 return ok.then_some(q);
             }
+            // (PETRARCH's patterns skip whatever lies between their words)
             let is_np_word = self.chunk_of.get(&q).is_some_and(|&c| self.doc.chunks()[c].is_np());
-            if !(self.skippable(q) || is_np_word || q < reach) {
+            if !(self.skippable(q) || is_np_word || q < reach || self.dicts.petrarch_conventions()) {
                 return None;
             }
         }
@@ -344,7 +349,17 @@ impl<'a> SentenceCoder<'a> {
         let mut source = None;
         let mut last_word_arg: Option<&Arg> = None;
         for (ei, e) in frame.elements.iter().enumerate() {
+            // TABARI's `_`: this word directly follows what the pattern matched before it
+            let joined = frame.joined.iter().any(|pl| !pl.before && pl.index == ei);
             match e {
+                Element::Word(alts) if joined => {
+                    let hit = |q: usize| alts.iter().any(|a| a == self.doc.norm(q) || a == self.doc.lemma(q));
+                    if t >= end || !hit(t) {
+                        return None;
+                    }
+                    last_word_arg = self.arg_containing(t);
+                    t += 1;
+                }
                 Element::Word(alts) => {
                     let q = self.find_word(alts, t, end)?;
                     last_word_arg = self.arg_containing(q);
@@ -441,12 +456,24 @@ impl<'a> SentenceCoder<'a> {
                 let named = a.actors().any(|x| !x.code.is_countryless());
                 let a = if named { a } else { self.deep_target(t, clause_end).unwrap_or(a) };
                 target = Some(a.actors().cloned().collect());
-            } else if let Some(a) = self.deep_target(t, clause_end) {
+            } else if let Some(a) = self.deep_target(t, if t >= clause_end { end } else { clause_end }) {
+                // (past the clause's end when the pattern's words reached beyond it:
+                // "launched a bombing and shelling offensive against Osgiliath")
                 target = Some(a.actors().cloned().collect());
             }
             // a named actor in a place phrase, as the last resort
             if target.as_ref().is_none_or(|t| t.iter().all(|x| x.code.is_countryless()))
                 && let Some(a) = self.deep_target_in(t, clause_end, true)
+            {
+                target = Some(a.actors().cloned().collect());
+            }
+            // PETRARCH reads the verb phrase whole, "that" clause included: "allowed that
+            // Mordor isn't a pleasant place" is aimed at Mordor
+            if target.is_none()
+                && self.dicts.petrarch_conventions()
+                && clause_end < end
+                && self.doc.norm(clause_end) == "that"
+                && let Some(a) = self.arg_starting(clause_end + 1).filter(|a| a.has_actor())
             {
                 target = Some(a.actors().cloned().collect());
             }
@@ -543,7 +570,9 @@ impl<'a> SentenceCoder<'a> {
             } else if FUTURE.contains(&gov.lemma.as_str()) {
                 m.future = true;
                 m.hypothetical = true;
-            } else if !IMPLICATIVE.contains(&gov.lemma.as_str()) {
+            } else if !(IMPLICATIVE.contains(&gov.lemma.as_str())
+                || gov.passive && WITNESSED.contains(&gov.lemma.as_str()))
+            {
                 m.hypothetical = true;
             }
         }
@@ -1228,9 +1257,18 @@ impl<'a> SentenceCoder<'a> {
         // prefixed verb itself (only with the hyphen: "release" is not "lease" again,
         // nor "resign" "sign"; unhyphenated forms are dictionary entries)
         let base = p.lemma.strip_prefix("re-").unwrap_or("");
+        // a block made for this very form ("left" beside "leave") shadows the lemma's
+        let form = self.doc.norm(p.vg.main);
+        let own_form = self.dicts.has_form_restrictions()
+            && self.dicts.verb_patterns(&p.lemma).any(|pat| pat.frame.form.as_deref() == Some(form));
         for pat in
             self.dicts.verb_patterns_with(&p.lemma, &self.words).chain(self.dicts.verb_patterns_with(base, &self.words))
         {
+            match pat.frame.form.as_deref() {
+                Some(f) if f != form => continue,
+                None if own_form => continue,
+                _ => {}
+            }
             if let Some(part) = particle
                 && !matches!(pat.frame.elements.first(), Some(Element::Word(w) | Element::Optional(w)) if w.iter().any(|x| x == part))
             {
@@ -1328,7 +1366,10 @@ impl<'a> SentenceCoder<'a> {
             // each other (`% * TALKS`)
             let (sources, targets) = match before {
                 Before::Plain => (sources, targets),
-                Before::SubjectIsTarget => (m.target.clone().unwrap_or_default(), Some(subject.to_vec())),
+                // (the source is the `$` the pattern names after the verb, else its object)
+                Before::SubjectIsTarget => {
+                    (m.source.clone().or_else(|| m.target.clone()).unwrap_or_default(), Some(subject.to_vec()))
+                }
                 Before::Compound => {
                     if subject.len() < 2 {
                         continue;
@@ -1349,6 +1390,17 @@ impl<'a> SentenceCoder<'a> {
             if spells_negation {
                 for e in &mut out {
                     e.modality.negated = false;
+                }
+            }
+            // so does one that spells the modal out ("INDICATED WOULD * NOW": an
+            // indicated readiness to act is the event)
+            let spells_modal = frame.before.iter().any(|e| {
+                matches!(e, Element::Word(w) if w.iter().any(|x| HYPOTHETICAL_MODALS.contains(&x.as_str()) || x == "will"))
+            });
+            if spells_modal {
+                for e in &mut out {
+                    e.modality.hypothetical = false;
+                    e.modality.future = false;
                 }
             }
             // `[A:B]`: the object answers with B ("visited": 042, and 043 back)
@@ -1399,7 +1451,12 @@ impl<'a> SentenceCoder<'a> {
             return Some(Before::Plain);
         }
         let s = &self.doc.sentences()[self.sentence];
-        let floor = p.subject.map_or(s.tokens.start, |a| self.clauses.args[a].start);
+        let mut floor = p.subject.map_or(s.tokens.start, |a| self.clauses.args[a].start);
+        // PETRARCH reads a complement clause inside the verb phrase that takes it:
+        // "Ethiopia indicated it would act" has INDICATED before ACT
+        if self.dicts.petrarch_conventions() {
+            floor = self.governing_clause_start(floor);
+        }
         let mut limit = p.vg.main; // words are searched right to left from the verb
         let mut role = Before::Plain;
         for (i, e) in frame.before.iter().enumerate().rev() {
@@ -1408,11 +1465,8 @@ impl<'a> SentenceCoder<'a> {
                 Element::Word(alts) | Element::Optional(alts) => {
                     let hit = |k: usize| alts.iter().any(|a| a == self.doc.norm(k) || a == self.doc.lemma(k));
                     let found = if joined {
-                        // next to what follows it (auxiliaries of the verb group aside)
-                        let mut k = limit;
-                        while k > floor && k - 1 > 0 && self.doc.tokens()[k - 1].tag.is_verb() && !hit(k - 1) {
-                            k -= 1;
-                        }
+                        // next to what follows it
+                        let k = limit;
                         (k > floor && hit(k - 1)).then(|| k - 1)
                     } else {
                         (floor..limit).rev().find(|&k| hit(k))
@@ -1438,6 +1492,26 @@ impl<'a> SentenceCoder<'a> {
             }
         }
         Some(role)
+    }
+
+    /// Where the clause starts whose finite verb takes, as its complement, the clause
+    /// starting at token `start` ("[Ethiopia indicated] (that) it would act"); `start`
+    /// when no such verb comes right before it.
+    fn governing_clause_start(&self, start: usize) -> usize {
+        let first = self.doc.sentences()[self.sentence].tokens.start;
+        let mut k = start;
+        if k > first && self.doc.norm(k - 1) == "that" {
+            k -= 1;
+        }
+        let Some(&c) = (k > first).then(|| self.chunk_of.get(&(k - 1))).flatten() else { return start };
+        let chunk = &self.doc.chunks()[c];
+        if !matches!(chunk.kind, ChunkKind::Vg(ref v) if v.finite) {
+            return start;
+        }
+        let Some(&before) = (chunk.start > first).then(|| self.chunk_of.get(&(chunk.start - 1))).flatten() else {
+            return chunk.start;
+        };
+        self.arg_containing(self.doc.chunks()[before].start).map_or(chunk.start, |a| a.start)
     }
 
     /// The code of the violent act the subject of `p` names ("a roadside bombing", "an

@@ -103,6 +103,7 @@ pub struct Coded {
 pub struct Coder {
     analyzer: Arc<Analyzer>,
     dicts: Arc<Dictionaries>,
+    require_dyad: bool,
 }
 
 impl Coder {
@@ -149,7 +150,28 @@ impl Coder {
                 }
             }
         }
-        Coder { analyzer: Arc::new(Analyzer::with_lexicon(lexicon)), dicts: Arc::new(dicts) }
+        Coder { analyzer: Arc::new(Analyzer::with_lexicon(lexicon)), dicts: Arc::new(dicts), require_dyad: true }
+    }
+
+    /// The same coder with PETRARCH's `require_dyad` setting: with PETRARCH/TABARI
+    /// dictionaries ([`Dictionaries::petrarch_conventions`]) an event needs a target
+    /// unless this is `false`; an event whose target the text does not name is then
+    /// kept with no target (PETRARCH writes `---`). attache's own dictionaries always
+    /// keep such events, so the setting changes nothing for them. Cheap: the
+    /// dictionaries are shared.
+    ///
+    /// ```
+    /// let coder = attache_coder::Coder::builtin().with_require_dyad(false);
+    /// assert!(!coder.requires_dyad());
+    /// ```
+    pub fn with_require_dyad(&self, require: bool) -> Coder {
+        Coder { require_dyad: require, ..self.clone() }
+    }
+
+    /// Whether an event needs a target with PETRARCH dictionaries
+    /// ([`Coder::with_require_dyad`]); `true` unless set otherwise.
+    pub fn requires_dyad(&self) -> bool {
+        self.require_dyad
     }
 
     /// The dictionaries.
@@ -367,7 +389,14 @@ impl Coder {
             attribution[i] = attr;
             raw.extend(evs);
         }
-        let reasoner = Reasoner { doc, dicts, times: &times, pub_date, attribution: &attribution };
+        let reasoner = Reasoner {
+            doc,
+            dicts,
+            times: &times,
+            pub_date,
+            attribution: &attribution,
+            require_dyad: self.require_dyad,
+        };
         let finals = reasoner.run(raw);
         coded.events = build_records(document, doc, finals);
         coded

@@ -338,3 +338,10 @@ fn what_a_demand_asks_for_has_not_happened() {
     let e = triples("China demanded that the US cancel plans to sell weapons to Taiwan.");
     assert_eq!(e, ["CHN USA 100"]);
 }
+
+#[test]
+fn an_act_seen_or_known_to_happen_is_a_fact() {
+    // the passive of a perception verb reports what was observed; "wants to" does not
+    assert_eq!(triples("Chadian troops were seen to attack Sudanese villagers."), ["TCDMIL SDNCVL 190"]);
+    assert!(triples("Chad wants to attack Sudanese villagers.").iter().all(|t| !t.ends_with(" 190")));
+}

@@ -213,6 +213,8 @@ pub struct Dictionaries {
     pub(crate) special_heads: Vec<u64>,
     /// The event patterns are all PETRARCH's (see [`Dictionaries::petrarch_conventions`]).
     pub(crate) petrarch_conventions: bool,
+    /// Some verb pattern holds to one word form ([`Frame::form`]).
+    pub(crate) form_restricted: bool,
     /// Code maps of the governing verb classes.
     pub(crate) maps: FxHashMap<(Special, Option<attache_ontology::CameoCode>), (attache_ontology::CameoCode, Origin)>,
     /// Issue phrases of PETRARCH issue files (loaded, not used by the coder yet).
@@ -395,6 +397,12 @@ impl Dictionaries {
     /// source's country), and no target is inferred.
     pub fn petrarch_conventions(&self) -> bool {
         self.petrarch_conventions
+    }
+
+    /// Whether some verb pattern holds to one word form of its head ([`Frame::form`]):
+    /// when not, a coder need not compare forms at all.
+    pub fn has_form_restrictions(&self) -> bool {
+        self.form_restricted
     }
 
     /// How many words [`Dictionaries::word_id`] numbers (ids are below this).

@@ -533,6 +533,7 @@ impl Builder {
             }
             d.special_heads[w] |= 1 << b;
         }
+        d.form_restricted = patterns.iter().any(|p| p.frame.form.is_some());
         patterns.sort_by_key(|p| std::cmp::Reverse(p.frame.specificity()));
         for (i, p) in patterns.iter().enumerate() {
             let map = match p.frame.kind {

@@ -207,6 +207,11 @@ pub struct Frame {
     /// ACCUSE allege (`173=ACCUSE.allege verb: charge TARGET with NP`). Holds for the
     /// pattern's own code only: a recoded event ("threatened to charge") maps as usual.
     pub plover: Option<PloverRefinement>,
+    /// The one word form the head must have in the text, for a PETRARCH verb block
+    /// headed by an inflected form where another block holds the verb's other forms:
+    /// `--- LEFT [032:033] ---` codes "left" while `--- LEAVE [012] ---` codes "leave",
+    /// "leaves" and "leaving". `None`: any form of the head lemma.
+    pub form: Option<String>,
 }
 
 /// A pattern's PLOVER type and mode, refining the mapping of its CAMEO code.
@@ -290,6 +295,7 @@ impl Frame {
         !self.before.is_empty()
             || !self.joined.is_empty()
             || self.compound.is_some()
+            || self.form.is_some()
             || (self.kind == PatternKind::Verb && self.elements.iter().any(|e| matches!(e, Element::Source)))
     }
 }
@@ -395,6 +401,7 @@ pub(crate) fn parse_frame(kind: PatternKind, text: &str, origin: Origin) -> Resu
         compound: None,
         source_sectors,
         plover: None,
+        form: None,
     })
 }
 

@@ -65,6 +65,29 @@ pub struct GoldDoc {
     /// Category of the record (PETRARCH unit tests), for per-category reports.
     #[serde(default)]
     pub category: Option<String>,
+    /// PETRARCH's configuration for the record (its unit tests set some per record);
+    /// see [`GoldDoc::require_dyad`].
+    #[serde(default)]
+    pub config: Option<serde_json::Map<String, serde_json::Value>>,
+}
+
+impl GoldDoc {
+    /// The record's PETRARCH `require_dyad` setting, when it gives one: whether an event
+    /// needs a target (`"False"`, `"false"`, `false` and the like turn it off).
+    ///
+    /// ```
+    /// let d: attache_eval::GoldDoc = serde_json::from_str(
+    ///     r#"{"id": "x", "text": "", "config": {"require_dyad": "False"}}"#).unwrap();
+    /// assert_eq!(d.require_dyad(), Some(false));
+    /// ```
+    pub fn require_dyad(&self) -> Option<bool> {
+        match self.config.as_ref()?.get("require_dyad")? {
+            serde_json::Value::Bool(b) => Some(*b),
+            serde_json::Value::String(s) if s.eq_ignore_ascii_case("true") => Some(true),
+            serde_json::Value::String(s) if s.eq_ignore_ascii_case("false") => Some(false),
+            _ => None,
+        }
+    }
 }
 
 /// Reads a gold file; a line that is not a gold document is an error naming the line.

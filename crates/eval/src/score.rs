@@ -175,7 +175,13 @@ fn primary(code: &str) -> &str {
     code.get(..3).unwrap_or(code)
 }
 
+/// PETRARCH's gold writes a missing actor `---`: the empty code.
+fn no_actor(x: &str) -> &str {
+    if x == "---" { "" } else { x }
+}
+
 fn same_primary(a: &str, b: &str) -> bool {
+    let (a, b) = (no_actor(a), no_actor(b));
     if a.is_empty() || b.is_empty() {
         return a.is_empty() && b.is_empty();
     }
@@ -351,6 +357,7 @@ mod tests {
             labels: None,
             dictionaries: None,
             category: None,
+            config: None,
         }
     }
 
@@ -400,6 +407,11 @@ mod tests {
         let mut s = Scorer::new();
         s.add(&g, &[pred("ROU", "HUN", "141")]);
         assert_eq!(s.level(Level::Root).found, 0);
+        // PETRARCH's `---` is no actor
+        let g = gold(&[("---GOV", "---", "023", &[], true)]);
+        let mut s = Scorer::new();
+        s.add(&g, &[pred("---GOV", "", "023")]);
+        assert_eq!(s.level(Level::Strict).found, 1);
     }
 
     #[test]

@@ -177,7 +177,9 @@ fn chunk_sentence(doc: &Doc, range: std::ops::Range<usize>, headline: bool, titl
             // Headlinese: "Soldiers Deployed to Border", "Mayor Kidnapped, Killed",
             // "Reporter Shot and Killed by Gunmen": a bare past participle after the
             // subject is a passive with its auxiliary left out
+            // (bare: no auxiliary before it either; "Ethiopia has acted" is active)
             let bare_past = vg_end == vg.main + 1
+                && i == vg.main
                 && (tag(vg.main) == Tag::VBN
                     || tag(vg.main) == Tag::VBD && doc.tokens[vg.main].alts.contains(Tag::VBN));
             let after_subject =
@@ -480,6 +482,10 @@ mod tests {
             chunks("Russia has never been attacked."),
             ["NP[Russia]", "VGpass[has never been attacked]", "PU[.]"]
         );
+        // a headline's bare participle is passive; with "has" before it, it is not
+        assert!(chunks("Soldiers Deployed to Border").contains(&"VGpass[Deployed]".to_string()));
+        let c = chunks("Ethiopia has acted against Libya");
+        assert!(c.contains(&"VG[has acted]".to_string()), "{c:?}");
     }
 
     #[test]

@@ -8,7 +8,7 @@
 //! * possessives and contractions are split off (`Navalny’s` → `Navalny` `’s`,
 //!   `didn't` → `did` `n't`), names with apostrophes are not (`O'Brien`, `d'Ivoire`);
 //! * hyphenated words stay whole (`tit-for-tat`, `Secretary-General`), as do numbers
-//!   (`1,000`, `3.5`);
+//!   (`1,000`, `3.5`) and suspended prefixes (`pro-` in `pro- and anti-war`);
 //! * curly and straight quotes, dashes and ellipses are tokens of their own;
 //! * a blank line ends a paragraph and a sentence (headlines have no full stop);
 //! * a sentence longer than [`MAX_SENTENCE_TOKENS`] is cut at a comma or semicolon so that
@@ -248,6 +248,20 @@ fn tokenize(doc: &mut Doc) {
     doc.arena = arena;
 }
 
+/// Whether the hyphen at byte `at`, ending the word that starts at `start`, is a
+/// suspended one: a lower-case prefix or first part ("anti-", "two-") followed by a
+/// space and a word. A hyphen with spaces on both sides is a dash, and a capitalized
+/// word before one ("Kabul- The") is a typo for a dash, not a prefix.
+fn suspended_hyphen(text: &str, start: usize, at: usize) -> bool {
+    let word = &text[start..at];
+    let after = &text[at + 1..];
+    let rest = after.trim_start_matches([' ', '\t']);
+    !word.is_empty()
+        && word.chars().next().is_some_and(|c| c.is_lowercase() || c.is_ascii_digit())
+        && rest.len() < after.len()
+        && rest.chars().next().is_some_and(is_word_char)
+}
+
 /// Scans a word or number starting at the cursor.
 fn scan_word(cur: &mut Cursor) {
     let text = cur.text;
@@ -270,6 +284,12 @@ fn scan_word(cur: &mut Cursor) {
             cur.bump();
             segment_len = 0;
             continue;
+        }
+        if is_hyphen(c) && suspended_hyphen(text, start, cur.pos) {
+            // "pro- and anti-war", "an anti- Gondor rally": the hyphen stays with its
+            // prefix, which modifies what follows (a lone "-" would end the noun phrase)
+            cur.bump();
+            break;
         }
         if is_apostrophe(c) && next.is_some_and(char::is_alphabetic) {
             let letters = letters_at(text, cur.pos + c.len_utf8());
@@ -495,6 +515,11 @@ mod tests {
     fn quotes_and_dashes() {
         assert_eq!(words("“must be demanding.”"), ["“", "must", "be", "demanding", ".", "”"]);
         assert_eq!(words("Kyiv -- and Moscow…"), ["Kyiv", "--", "and", "Moscow", "…"]);
+        // a suspended hyphen stays with its prefix; a spaced or capitalized one is a dash
+        assert_eq!(words("pro- and anti-war"), ["pro-", "and", "anti-war"]);
+        assert_eq!(words("an anti- Israel rally"), ["an", "anti-", "Israel", "rally"]);
+        assert_eq!(words("Kabul - The"), ["Kabul", "-", "The"]);
+        assert_eq!(words("KABUL- The"), ["KABUL", "-", "The"]);
     }
 
     #[test]

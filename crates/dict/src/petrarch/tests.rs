@@ -359,3 +359,16 @@ fn loads_the_unit_test_set() {
     // the validation verbs' patterns are read (PETRARCH2 skips them after `<!--`)
     assert!(d.verb_patterns("agree").count() > 3);
 }
+
+#[test]
+fn a_block_headed_by_an_inflected_form_keeps_to_it_beside_the_lemma_s_block() {
+    // `LEFT` beside `LEAVE`: "left" is LEFT's; alone, `SAID` codes every form of "say"
+    let verbs = "--- LEAVE [012] ---\nLEAVE\n--- LEFT [032] ---\nLEFT\n--- SAID [023] ---\nSAID\n";
+    let (d, diags) = load(&[("t.verbs.txt", verbs)]);
+    assert!(diags.is_empty(), "{diags:#?}");
+    let forms: Vec<(&str, Option<&str>)> =
+        d.verb_patterns("leave").map(|p| (p.code.as_str(), p.frame.form.as_deref())).collect();
+    assert!(forms.contains(&("012", None)) && forms.contains(&("032", Some("left"))), "{forms:?}");
+    assert!(d.has_form_restrictions());
+    assert!(d.verb_patterns("say").all(|p| p.frame.form.is_none()));
+}

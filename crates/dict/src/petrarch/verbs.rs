@@ -168,6 +168,9 @@ fn split_form(form: &str) -> Option<(Vec<String>, String, Vec<String>)> {
 struct VerbLine {
     line: u32,
     heads: Vec<String>,
+    /// The verb as written when it is an inflected form (`LEFT`, lemma `leave`): the
+    /// block then codes that form only, where another block has the lemma.
+    surface: Option<String>,
     front: Vec<String>,
     particles: Vec<String>,
     own: Option<Code>,
@@ -313,6 +316,31 @@ pub(super) fn load(b: &mut Builder, file: &Arc<str>, text: &str) {
             warning(b, file, s.line, format!("the synset `&{k}` has no members (`+WORD` lines after it)"));
         }
     }
+    // a block headed by an inflected form keeps to that form only where another block
+    // codes the lemma's other forms (`LEFT` beside `LEAVE`); alone, it codes them all
+    let base: rustc_hash::FxHashSet<&str> = blocks
+        .iter()
+        .flat_map(|bl| &bl.verbs)
+        .filter(|v| v.surface.is_none())
+        .flat_map(|v| v.heads.first())
+        .map(String::as_str)
+        .collect();
+    let restricted: Vec<Vec<bool>> = blocks
+        .iter()
+        .map(|bl| {
+            bl.verbs
+                .iter()
+                .map(|v| v.surface.is_some() && v.heads.first().is_some_and(|h| base.contains(h.as_str())))
+                .collect()
+        })
+        .collect();
+    for (bl, restricted) in blocks.iter_mut().zip(restricted) {
+        for (v, keep) in bl.verbs.iter_mut().zip(restricted) {
+            if !keep {
+                v.surface = None;
+            }
+        }
+    }
     for bl in &blocks {
         if bl.verbs.is_empty() {
             if !bl.patterns.is_empty() {
@@ -448,7 +476,8 @@ fn parse_verb_line(content: &str) -> Result<(VerbLine, Vec<String>), String> {
             None => warns.push(format!("`{f}` is not a verb form; ignored")),
         }
     }
-    Ok((VerbLine { line: 0, heads, front, particles, own }, warns))
+    let surface = (head != verb).then_some(verb);
+    Ok((VerbLine { line: 0, heads, surface, front, particles, own }, warns))
 }
 
 /// One token of a pattern, in text order.
@@ -690,7 +719,7 @@ fn emit_block(b: &mut Builder, file: &Arc<str>, bl: &Block, synsets: &FxHashMap<
         }
         let before = words(&v.front);
         let joined = (0..before.len()).map(|index| Place { before: true, index }).collect::<Vec<_>>();
-        for head in &v.heads {
+        for (i, head) in v.heads.iter().enumerate() {
             let frame = Frame {
                 kind: PatternKind::Verb,
                 head: head.clone(),
@@ -703,14 +732,15 @@ fn emit_block(b: &mut Builder, file: &Arc<str>, bl: &Block, synsets: &FxHashMap<
                 compound: None,
                 source_sectors: Vec::new(),
                 plover: None,
+                form: v.surface.clone().filter(|_| i == 0),
             };
             b.patterns.push(Pattern { code: code.main.unwrap_or(placeholder), frame, coding: code.coding() });
         }
     }
     // groups of verbs sharing front words and particles
-    let mut groups: Vec<(&[String], &[String], Vec<&str>)> = Vec::new();
+    let mut groups: Vec<(&[String], &[String], Vec<HeadForm>)> = Vec::new();
     for v in &bl.verbs {
-        let heads = v.heads.iter().map(String::as_str);
+        let heads = v.heads.iter().enumerate().map(|(i, h)| (h.as_str(), v.surface.as_deref().filter(|_| i == 0)));
         match groups.iter_mut().find(|g| g.0 == v.front.as_slice() && g.1 == v.particles.as_slice()) {
             Some(g) => {
                 for h in heads {
@@ -747,10 +777,11 @@ fn emit_block(b: &mut Builder, file: &Arc<str>, bl: &Block, synsets: &FxHashMap<
                 };
                 let mut joined: Vec<Place> = var.joined.iter().map(|&p| shift(p)).collect();
                 joined.extend((0..front.len()).map(|k| Place { before: true, index: var.before.len() + k }));
-                for head in heads {
+                for (head, form) in heads {
                     let frame = Frame {
                         kind: PatternKind::Verb,
                         head: head.to_string(),
+                        form: form.map(str::to_string),
                         elements: elements.clone(),
                         text: format!("{}: - {}", bl.name, text),
                         origin: origin(file, *line),
@@ -767,6 +798,9 @@ fn emit_block(b: &mut Builder, file: &Arc<str>, bl: &Block, synsets: &FxHashMap<
         }
     }
 }
+
+/// A head lemma, and the one word form it must have ([`Frame::form`]), if any.
+type HeadForm<'a> = (&'a str, Option<&'a str>);
 
 fn verb_text(v: &VerbLine, head: &str) -> String {
     let mut s = v.front.join(" ");

@@ -217,13 +217,13 @@ impl<'a> ArgBuilder<'a> {
                 };
             }
             let (mut arg, next) = self.parse_arg(c, chunks.end, 0, object_position, resolver.as_deref(), nested);
-            // Apposition: ", NP ," right after another argument, with no conjunction.
+            // Apposition: ", NP ," right after another argument, with no conjunction, or
+            // "( NP )" ("the European Union (EU)")
             if let Some(prev) = args.last()
                 && let Arg { end_chunk, .. } = prev
                 && *end_chunk + 1 == c
-                && self.word(c - 1) == ","
                 && next < chunks.end
-                && self.word(next) == ","
+                && matches!((self.word(c - 1), self.word(next)), (",", ",") | ("(", ")"))
                 && arg.conjuncts.len() == 1
             {
                 arg.appositive = true;

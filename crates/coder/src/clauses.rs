@@ -304,16 +304,18 @@ impl<'a> ClauseAnalyzer<'a> {
         })
     }
 
-    /// When the comma at chunk `close` ends a participle or relative clause opened by an
-    /// earlier comma (", occurring about once every three days,", ", where ...,"), that
-    /// opening comma's chunk.
+    /// When the comma at chunk `close` ends a participle or relative clause or a
+    /// prepositional phrase opened by an earlier comma (", occurring about once every
+    /// three days,", ", where ...,", ", in a statement on Friday,"), that opening comma's
+    /// chunk.
     fn participle_clause_before(&self, close: usize) -> Option<usize> {
         let open = (self.chunks.start..close).rev().find(|&k| self.word(k) == ",")?;
         let first = open + 1;
         let is_participle = matches!(self.kind(first), ChunkKind::Vg(vg) if !vg.finite && !vg.infinitive);
         let no_finite = (first..close).all(|k| !matches!(self.kind(k), ChunkKind::Vg(vg) if vg.finite));
-        // ", where the main route passes through,": a relative clause, finite or not
-        let relative = matches!(self.kind(first), ChunkKind::Wh);
+        // ", where the main route passes through,": a relative clause, finite or not;
+        // ", in remarks published on Monday,": a phrase opened by a preposition
+        let relative = matches!(self.kind(first), ChunkKind::Wh | ChunkKind::Prep);
         (is_participle && no_finite || relative).then_some(open)
     }
 

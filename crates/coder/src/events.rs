@@ -57,8 +57,10 @@ pub(crate) struct RawEvent {
 enum Before {
     /// The subject is the source, as usual.
     Plain,
-    /// The phrase before the verb is the target (`+ *`).
-    SubjectIsTarget,
+    /// The phrase before the verb is the target (`+ *`): the subject, or, when the
+    /// pattern's `+` stands before one of its words (`+ HOSTING *`), the noun phrase
+    /// right before that word (its first token).
+    SubjectIsTarget(Option<usize>),
     /// The subject is a compound whose members act on each other (`% *`).
     Compound,
 }
@@ -249,6 +251,16 @@ impl<'a> SentenceCoder<'a> {
         t
     }
 
+    /// Whether token `q` is one of a pattern word's alternatives: its form or its lemma
+    /// ("imposed sanctions" for `impose sanction`); with PETRARCH's dictionaries its
+    /// form only, as TABARI matches words (its synsets list their plurals, and
+    /// `- * EFFORT` does not match "efforts").
+    fn word_is(&self, alts: &[String], q: usize) -> bool {
+        let norm = self.doc.norm(q);
+        alts.iter().any(|a| a == norm)
+            || !self.dicts.petrarch_conventions() && alts.iter().any(|a| a == self.doc.lemma(q))
+    }
+
     /// Finds a word of `alts` at or after `t`, skipping adverbs and the words of the noun
     /// phrase it stands in; returns its token.
     fn find_word(&self, alts: &[String], t: usize, end: usize) -> Option<usize> {
@@ -258,7 +270,7 @@ impl<'a> SentenceCoder<'a> {
         let s = self.skip_adverbs(t, end);
         let reach = self.arg_starting(s).map_or(s, |a| a.end);
         for q in t..limit {
-            let hit = alts.iter().any(|a| a == self.doc.norm(q) || a == self.doc.lemma(q));
+            let hit = self.word_is(alts, q);
             if hit {
                 // everything between t and q is an adverb, a date, inside q's noun phrase or
                 // inside the argument that starts at t
@@ -353,7 +365,7 @@ impl<'a> SentenceCoder<'a> {
             let joined = frame.joined.iter().any(|pl| !pl.before && pl.index == ei);
             match e {
                 Element::Word(alts) if joined => {
-                    let hit = |q: usize| alts.iter().any(|a| a == self.doc.norm(q) || a == self.doc.lemma(q));
+                    let hit = |q: usize| self.word_is(alts, q);
                     if t >= end || !hit(t) {
                         return None;
                     }
@@ -374,7 +386,11 @@ impl<'a> SentenceCoder<'a> {
                     if passive {
                         continue; // the subject is the target
                     }
-                    let mut arg = self.object_at(t, end)?;
+                    let mut arg = match self.object_at(t, end) {
+                        Some(a) => a,
+                        None if self.dicts.petrarch_conventions() => self.slot_np(t, end)?,
+                        None => return None,
+                    };
                     // "pessimistic about the chances of resuming talks with Syria": the
                     // phrase goes on with "of", "with", "on"... to the actor it is about
                     let continues = arg.end < end
@@ -427,15 +443,20 @@ impl<'a> SentenceCoder<'a> {
                     last_word_arg = None;
                 }
                 Element::Source => {
-                    let s = self.skip_adverbs(t, end);
-                    let arg = self.arg_starting(s)?;
+                    let arg = self.slot_np(t, end)?;
                     source = Some(arg.actors().cloned().collect());
                     t = arg.end;
                 }
                 Element::AnyNp => {
-                    let s = self.skip_adverbs(t, end);
-                    let arg = self.arg_starting(s)?;
-                    t = arg.end;
+                    let arg = self.slot_np(t, end)?;
+                    // TABARI's `%` after the verb ("agrees WITH %"): each member of the
+                    // compound phrase is a target
+                    if frame.compound == Some(attache_dict::Place { before: false, index: ei }) && target.is_none() {
+                        target = Some(arg.actors().cloned().collect());
+                        t = arg.end;
+                        continue;
+                    }
+                    t = if self.dicts.petrarch_conventions() { self.np_with_of(arg.start) } else { arg.end };
                 }
             }
             if t > end {
@@ -479,6 +500,50 @@ impl<'a> SentenceCoder<'a> {
             }
         }
         Some(Match { target, source, end: t })
+    }
+
+    /// The noun phrase a pattern's `$` or `^` slot takes at `t`: the next one after
+    /// adverbs; with PETRARCH's dictionaries also after a preposition and past dates
+    /// ("celebrate May Day with Eriador": `MAY_DAY $` is Eriador), as PETRARCH's slots
+    /// take the next noun phrase of the verb phrase.
+    fn slot_np(&self, t: usize, end: usize) -> Option<&Arg> {
+        let mut s = self.skip_adverbs(t, end);
+        if !self.dicts.petrarch_conventions() {
+            return self.arg_starting(s).filter(|_| s < end);
+        }
+        loop {
+            if s >= end {
+                return None;
+            }
+            if matches!(self.doc.tokens()[s].tag, Tag::IN | Tag::TO) {
+                s = self.skip_adverbs(s + 1, end);
+                continue;
+            }
+            let arg = self.arg_starting(s)?;
+            if self.times.iter().any(|x| x.start <= arg.start && arg.end <= x.end) {
+                s = self.skip_adverbs(arg.end, end);
+                continue;
+            }
+            return Some(arg);
+        }
+    }
+
+    /// One past the noun phrase starting at token `start` with its "of" phrases ("the
+    /// parliament of Gondor"), without the other phrases an argument attaches ("Eriador
+    /// next week at Cirith Ungol" is Eriador): what PETRARCH's `^` skips.
+    fn np_with_of(&self, start: usize) -> usize {
+        let chunks = self.doc.chunks();
+        let Some(&first) = self.chunk_of.get(&start) else { return start + 1 };
+        let mut c = first;
+        let last = self.clauses.chunks.end;
+        while c + 2 < last
+            && chunks[c + 1].kind == ChunkKind::Prep
+            && self.doc.norm(chunks[c + 1].start) == "of"
+            && chunks[c + 2].is_np()
+        {
+            c += 2;
+        }
+        chunks[c].end
     }
 
     /// The noun phrase at `t` (after adverbs), or after one prepositional phrase that
@@ -1367,8 +1432,12 @@ impl<'a> SentenceCoder<'a> {
             let (sources, targets) = match before {
                 Before::Plain => (sources, targets),
                 // (the source is the `$` the pattern names after the verb, else its object)
-                Before::SubjectIsTarget => {
-                    (m.source.clone().or_else(|| m.target.clone()).unwrap_or_default(), Some(subject.to_vec()))
+                Before::SubjectIsTarget(at) => {
+                    let target = match at.and_then(|k| self.arg_starting(k)) {
+                        Some(a) => a.actors().cloned().collect(),
+                        None => subject.to_vec(),
+                    };
+                    (m.source.clone().or_else(|| m.target.clone()).unwrap_or_default(), Some(target))
                 }
                 Before::Compound => {
                     if subject.len() < 2 {
@@ -1392,12 +1461,20 @@ impl<'a> SentenceCoder<'a> {
                     e.modality.negated = false;
                 }
             }
-            // so does one that spells the modal out ("INDICATED WOULD * NOW": an
-            // indicated readiness to act is the event)
-            let spells_modal = frame.before.iter().any(|e| {
-                matches!(e, Element::Word(w) if w.iter().any(|x| HYPOTHETICAL_MODALS.contains(&x.as_str()) || x == "will"))
+            // so does one that spells out the modal or the verb the act depends on
+            // ("INDICATED WOULD * NOW": an indicated readiness to act is the event;
+            // "+ HOSTING * MAY_DAY": so is the celebration a host holds)
+            let first = self.doc.sentences()[self.sentence].tokens.start;
+            let spells_context = frame.before.iter().any(|e| {
+                let Element::Word(w) = e else { return false };
+                (first..p.vg.main).any(|k| {
+                    let tag = self.doc.tokens()[k].tag;
+                    (tag.is_verb() || tag == Tag::MD)
+                        && !matches!(self.doc.lemma(k), "be" | "have" | "do")
+                        && w.iter().any(|x| x == self.doc.norm(k))
+                })
             });
-            if spells_modal {
+            if spells_context {
                 for e in &mut out {
                     e.modality.hypothetical = false;
                     e.modality.future = false;
@@ -1463,7 +1540,7 @@ impl<'a> SentenceCoder<'a> {
             let joined = frame.joined.iter().any(|pl| pl.before && pl.index == i);
             match e {
                 Element::Word(alts) | Element::Optional(alts) => {
-                    let hit = |k: usize| alts.iter().any(|a| a == self.doc.norm(k) || a == self.doc.lemma(k));
+                    let hit = |k: usize| self.word_is(alts, k);
                     let found = if joined {
                         // next to what follows it
                         let k = limit;
@@ -1482,7 +1559,21 @@ impl<'a> SentenceCoder<'a> {
                 }
                 Element::Target(_) => {
                     p.subject?;
-                    role = Before::SubjectIsTarget;
+                    // before a pattern word: the noun phrase ending right before it
+                    // (auxiliaries aside: "Mordor will be hosting")
+                    let at = (limit < p.vg.main)
+                        .then(|| {
+                            let mut k = limit;
+                            while k > floor && {
+                                let tag = self.doc.tokens()[k - 1].tag;
+                                tag.is_verb() || tag == Tag::MD
+                            } {
+                                k -= 1;
+                            }
+                            (floor..k).rev().find_map(|j| self.arg_starting(j).filter(|a| a.end == k)).map(|a| a.start)
+                        })
+                        .flatten();
+                    role = Before::SubjectIsTarget(at);
                 }
                 Element::AnyNp => {
                     if frame.compound.is_some_and(|pl| pl.before && pl.index == i) {
@@ -1530,8 +1621,7 @@ impl<'a> SentenceCoder<'a> {
         let subject = &self.clauses.args[p.subject?];
         let first = frame.elements.iter().position(|e| !matches!(e, Element::Optional(_)))?;
         let Element::Word(alts) = &frame.elements[first] else { return None };
-        let in_subject =
-            (subject.start..subject.end).any(|t| alts.iter().any(|a| a == self.doc.norm(t) || a == self.doc.lemma(t)));
+        let in_subject = (subject.start..subject.end).any(|t| self.word_is(alts, t));
         in_subject.then(|| Frame {
             elements: frame.elements[first + 1..].to_vec(),
             required: Vec::new(),

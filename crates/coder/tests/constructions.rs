@@ -345,3 +345,14 @@ fn an_act_seen_or_known_to_happen_is_a_fact() {
     assert_eq!(triples("Chadian troops were seen to attack Sudanese villagers."), ["TCDMIL SDNCVL 190"]);
     assert!(triples("Chad wants to attack Sudanese villagers.").iter().all(|t| !t.ends_with(" 190")));
 }
+
+#[test]
+fn parentheses_and_prepositional_asides_do_not_hide_the_subject() {
+    // an acronym in parentheses restates the phrase before it
+    assert_eq!(triples("Chad and the African Union (AU) condemned Sudan."), ["IGOAFRAFU SDN 111", "TCD SDN 111"]);
+    // ", in remarks published on Monday," lies between the subject and its verb
+    assert_eq!(
+        triples("Chad's foreign minister, in remarks published on Monday, condemned Sudan."),
+        ["TCDGOV SDN 111"]
+    );
+}

@@ -31,6 +31,16 @@ STORM
 ABANDON
 --- CONDEMN [122] ---
 CONDEMN
+--- FEAST [042] ---
+FEAST
+- + HOSTING * HARVEST_DAY $  [046]
+- + * SOLSTICE ^ $  [043]
+--- PURSUE [180] ---
+PURSUE
+- * EFFORT  [100]
+--- SIDE [030] ---
+SIDE
+- * WITH %  [031]
 --- MARCH [140] ---
 MARCH
 - * OFFENSIVE  [1721]
@@ -108,4 +118,24 @@ fn words_before_the_verb_reach_into_the_clause_that_takes_it() {
     assert_eq!(triples("Valoria hinted it would concede to Esterland."), ["VAL EST 081"]);
     // without the pattern, "would concede" is hypothetical
     assert!(triples("Valoria said it would concede to Esterland.").is_empty());
+}
+
+#[test]
+fn slots_take_the_next_noun_phrase_past_prepositions_and_dates() {
+    // `+ HOSTING *`: the phrase before "hosting" is the target; `$` takes the next noun
+    // phrase, past "with"; `^` skips one (with its "of" phrases), dates aside
+    assert_eq!(triples("Valoria will be hosting Morevia to feast on Harvest Day with Esterland."), ["EST VAL 046"]);
+    assert_eq!(triples("Valoria feasted at the solstice with Morevia next week at Esterland."), ["EST VAL 043"]);
+}
+
+#[test]
+fn pattern_words_match_word_forms_not_lemmas() {
+    // TABARI compares words as written: EFFORT is not "efforts" (synsets list plurals)
+    assert_eq!(triples("Valoria pursued an effort against Esterland."), ["VAL EST 100"]);
+    assert_eq!(triples("Valoria pursued efforts against Esterland."), ["VAL EST 180"]);
+}
+
+#[test]
+fn a_compound_after_the_verb_gives_each_member_as_target() {
+    assert_eq!(triples("Valoria sided with Esterland and Morevia on trade."), ["VAL EST 031", "VAL MOR 031"]);
 }

@@ -155,6 +155,8 @@ impl Report {
                 for (c, s) in &self.categories {
                     let _ = writeln!(o, "    {c:<12} {:>4}/{:<4} {}", s.exact, s.records, pct(s.exact, s.records));
                 }
+                let (exact, records) = self.categories.values().fold((0, 0), |(e, r), s| (e + s.exact, r + s.records));
+                let _ = writeln!(o, "    {:<12} {exact:>4}/{records:<4} {}", "(all)", pct(exact, records));
             }
         }
         if let Some(r) = self.label_recall {

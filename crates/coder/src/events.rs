@@ -269,8 +269,14 @@ impl<'a> SentenceCoder<'a> {
         // ("provide 25,000 tons of food aid")
         let s = self.skip_adverbs(t, end);
         let reach = self.arg_starting(s).map_or(s, |a| a.end);
+        let in_time = |q: usize| self.times.iter().any(|x| x.start <= q && q < x.end);
         for q in t..limit {
             let hit = self.word_is(alts, q);
+            // a word of a date ("on" in "imposed sanctions on Friday on ...") is the
+            // pattern's only when the pattern's word does not come again after the date
+            if hit && in_time(q) && (q + 1..limit).any(|r| !in_time(r) && self.word_is(alts, r)) {
+                continue;
+            }
             if hit {
                 // everything between t and q is an adverb, a date, inside q's noun phrase or
                 // inside the argument that starts at t
@@ -1230,19 +1236,27 @@ impl<'a> SentenceCoder<'a> {
                     resolved.push(t.clone());
                 }
             }
-            // the source itself, or an antecedent in its own country: a misreading, and no
-            // reason to code the act without a target either
+            // the source itself, or an antecedent in its own country naming no other part
+            // of it than its government (a state is its government): a misreading, and no
+            // reason to code the act without a target either ("the authorities ...
+            // release the lawmaker" is another part: not the source)
             let is_self = |t: &ActorRef| {
                 t.code == s.code
                     || t.start == s.start && t.end == s.end
-                    || t.antecedent.is_some() && same_primary(&t.code, &s.code)
+                    || t.antecedent.is_some()
+                        && same_primary(&t.code, &s.code)
+                        && t.code.rest().iter().all(|x| x.as_str() == "GOV" || s.code.rest().contains(x))
             };
             // ...unless it names the source's own forces or institutions ("withdrew its
             // troops"): then the act stands, with no other party
             let own_part = |t: &ActorRef| {
-                self.doc.tokens()[t.start].tag == Tag::PRPS && t.code.rest().iter().any(|x| !s.code.rest().contains(x))
+                self.doc.tokens()[t.start].tag == Tag::PRPS
+                    && t.antecedent.is_some()
+                    && same_primary(&t.code, &s.code)
+                    && t.code.rest().iter().any(|x| !s.code.rest().contains(x))
             };
-            if !resolved.is_empty() && resolved.iter().all(|t| is_self(t) && !t.code.is_countryless()) {
+            if !resolved.is_empty() && resolved.iter().all(|t| (is_self(t) || own_part(t)) && !t.code.is_countryless())
+            {
                 if !resolved.iter().all(own_part) || frame.has_target() {
                     continue;
                 }

@@ -356,3 +356,26 @@ fn parentheses_and_prepositional_asides_do_not_hide_the_subject() {
         ["TCDGOV SDN 111"]
     );
 }
+
+#[test]
+fn a_date_between_a_pattern_s_words_is_skipped() {
+    // "on Friday" holds an "on", but the pattern's "on" is the one after the date
+    assert_eq!(triples("China imposed sanctions on Friday on three US defence contractors."), ["CHN USABUS 163"]);
+}
+
+#[test]
+fn a_gerund_after_a_nationality_modifies_the_noun() {
+    // "two Japanese fishing boats" is one noun phrase, not "two Japanese" fishing
+    let t = triples("Russian border guards seized two Japanese fishing boats.");
+    assert!(t.iter().any(|x| x.starts_with("RUSCOP JPN 171")), "{t:?}");
+}
+
+#[test]
+fn another_part_of_the_same_country_is_a_target() {
+    // the lawmaker is not the authorities: a release urged on them is an appeal (0253)
+    let t =
+        triples("Togo arrested an opposition lawmaker. France urged the authorities in Lomé to release the lawmaker.");
+    assert!(t.contains(&"FRA TGOGOV 0253".to_string()), "{t:?}");
+    // the state and its government are one: no act of a country on itself
+    assert!(triples("Estonia and Russia expel diplomats in tit-for-tat row").iter().all(|x| !x.starts_with("RUS RUS")));
+}

@@ -315,8 +315,11 @@ fn scan_np(doc: &Doc, i: usize, end: usize, verb_pending: bool) -> Option<(usize
 /// phrase ("the expelled diplomats", "a suspended sentence", "the ruling party").
 fn participle_premodifies(doc: &Doc, k: usize, end: usize) -> bool {
     let tag = |k: usize| doc.tokens[k].tag;
+    // (a nationality read as a proper noun counts as the adjective it may be: "two
+    // Japanese fishing boats")
     let prev_ok = k > 0
-        && matches!(tag(k - 1), Tag::DT | Tag::PRPS | Tag::JJ | Tag::CD | Tag::POS | Tag::RB | Tag::PDT | Tag::VBN);
+        && (matches!(tag(k - 1), Tag::DT | Tag::PRPS | Tag::JJ | Tag::CD | Tag::POS | Tag::RB | Tag::PDT | Tag::VBN)
+            || tag(k - 1) == Tag::NNP && doc.tokens[k - 1].alts.contains(Tag::JJ));
     if !prev_ok {
         return false;
     }

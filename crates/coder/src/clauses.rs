@@ -180,6 +180,21 @@ impl<'a> ClauseAnalyzer<'a> {
                 _ if after_conj && prev.is_some() => {
                     let p = &preds[prev.unwrap_or(0)];
                     subject = p.subject;
+                    // "Uganda's army said the men had strayed ... while chasing smugglers,
+                    // and demanded their release": after ", and" the verb pairs with the
+                    // sentence's first finite verb; without the comma with the nearest
+                    // one that has a subject (a participle's is not known yet)
+                    let comma_and = c >= self.chunks.start + 2 && self.word(c - 2) == ",";
+                    let pair = if comma_and {
+                        preds.iter().find(|q| q.kind == PredKind::Finite && q.subject.is_some())
+                    } else {
+                        preds.iter().rev().find(|q| q.subject.is_some())
+                    };
+                    if (comma_and || subject.is_none())
+                        && let Some(q) = pair
+                    {
+                        subject = q.subject;
+                    }
                     // "were summoned ... and protested": a bare participle shares the voice
                     let bare = self.doc.chunks()[c].start == vg.main;
                     if p.passive && bare && self.doc.tokens()[vg.main].alts.contains(attache_text::Tag::VBN) {

@@ -79,7 +79,7 @@ impl<'a> Resolver<'a> {
         let locative = arg.start > 0
             && matches!(
                 self.doc.norm(arg.start - 1),
-                "in" | "at" | "near" | "inside" | "outside" | "across" | "throughout"
+                "in" | "at" | "near" | "inside" | "outside" | "across" | "throughout" | "off"
             );
         let mut all = Vec::new();
         for c in &arg.conjuncts {
@@ -177,7 +177,11 @@ impl<'a> Resolver<'a> {
                 // the same head noun first ("the ministry" <- "the Russian Foreign Ministry"),
                 // then the same sector
                 let head = self.doc.lemma(conj.head);
-                let usable = |a: &&Antecedent| a.actors.iter().any(|x| !x.code.is_countryless());
+                // (a place is nobody's possessor: "their crews" after "off the Kuril
+                // Islands" are the boats')
+                let usable = |a: &&Antecedent| {
+                    a.actors.iter().any(|x| !x.code.is_countryless() && !(possessive_pronoun && x.place_only))
+                };
                 let found =
                     self.recent().filter(usable).find(|a| !possessive_pronoun && a.head_lemma == head).or_else(|| {
                         self.recent().filter(usable).find(|a| {

@@ -208,7 +208,9 @@ impl<'a> Reasoner<'a> {
             let e = &raw[i];
             let Some(code) = e.code else { continue };
             let reaction = matches!(code.root_number(), 1 | 2 | 10..=13) || code.as_str().starts_with("051");
-            if e.target.is_some() || !reaction || e.source.unknown || e.source.code.is_countryless() {
+            // (a target of no country, "the fishermen", is no one to address)
+            let targeted = e.target.as_ref().is_some_and(|t| !t.code.is_countryless());
+            if targeted || !reaction || e.source.unknown || e.source.code.is_countryless() {
                 continue;
             }
             // "demanded their release": a call to free people or property is addressed to

@@ -1168,12 +1168,19 @@ impl<'a> SentenceCoder<'a> {
         if added.is_empty() {
             return;
         }
-        // the governing verb's own events with the same actors are superseded
+        // the governing verb's own events with the same actors are superseded, and so is
+        // its plain code aimed elsewhere ("demanded that the fishermen be released": the
+        // demand is 1053 to their captor, not a bare 100 to the fishermen)
         let superseded = |o: &RawEvent| {
             added.iter().any(|e| {
                 o.pred == e.pred
                     && o.source.code == e.source.code
-                    && o.target.as_ref().map(|t| t.code) == e.target.as_ref().map(|t| t.code)
+                    && (o.target.as_ref().map(|t| t.code) == e.target.as_ref().map(|t| t.code)
+                        || o.code.zip(e.code).is_some_and(|(c, n)| {
+                            // (the root's own code: "100" under 10, "020" under 02)
+                            let generic = c.as_str().len() == 3 && c.as_str().ends_with('0');
+                            n != c && n.root_number() == c.root_number() && generic
+                        }))
             })
         };
         let mut kept: Vec<RawEvent> = std::mem::take(out)

@@ -379,3 +379,30 @@ fn another_part_of_the_same_country_is_a_target() {
     // the state and its government are one: no act of a country on itself
     assert!(triples("Estonia and Russia expel diplomats in tit-for-tat row").iter().all(|x| !x.starts_with("RUS RUS")));
 }
+
+#[test]
+fn after_a_comma_and_the_verb_pairs_with_the_main_clause() {
+    // ", and demanded": the army demanded, not the men of the reported clause
+    let t = triples(
+        "Chadian police arrested two Sudanese soldiers on Friday. Sudan's army said the men had crossed the border while chasing smugglers, and demanded their release.",
+    );
+    assert!(t.contains(&"SDNMIL TCDCOP 1053".to_string()), "{t:?}");
+}
+
+#[test]
+fn a_possessive_pronoun_is_not_a_place_s() {
+    // "their crews" are the boats', not the islands'
+    let t = triples(
+        "Chinese coast guards seized two Vietnamese fishing boats off the Paracel Islands and detained their crews.",
+    );
+    assert!(t.iter().any(|x| x.starts_with("CHNCOP VNMCVL 173")), "{t:?}");
+}
+
+#[test]
+fn a_call_to_release_people_of_no_country_goes_to_their_captor() {
+    // "demanded that the fishermen be released": 1053 to whoever seized them, and no
+    // bare demand (100) to the fishermen themselves
+    let t = triples("Iranian forces seized a Greek tanker. Athens demanded that the sailors be released.");
+    assert!(t.iter().any(|x| x.starts_with("GRC IRN") && x.ends_with(" 1053")), "{t:?}");
+    assert!(t.iter().all(|x| !x.ends_with(" 100")), "{t:?}");
+}

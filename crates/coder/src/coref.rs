@@ -180,7 +180,7 @@ impl<'a> Resolver<'a> {
                 // (a place is nobody's possessor: "their crews" after "off the Kuril
                 // Islands" are the boats')
                 let usable = |a: &&Antecedent| {
-                    a.actors.iter().any(|x| !x.code.is_countryless() && !(possessive_pronoun && x.place_only))
+                    a.actors.iter().any(|x| !(x.code.is_countryless() || possessive_pronoun && x.place_only))
                 };
                 let found =
                     self.recent().filter(usable).find(|a| !possessive_pronoun && a.head_lemma == head).or_else(|| {

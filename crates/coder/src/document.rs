@@ -216,7 +216,9 @@ impl<'a> Reasoner<'a> {
             // "demanded their release": a call to free people or property is addressed to
             // whoever holds them, the latest to arrest or seize (17) in the story
             let release = matches!(code.as_str(), "0253" | "1053");
-            let Some((noun, family)) = self.referring_noun(e).or(release.then(|| (e.trigger.0, Some(vec![17])))) else {
+            let Some((noun, family, claim)) =
+                self.referring_noun(e).or(release.then(|| (e.trigger.0, Some(vec![17]), false)))
+            else {
                 continue;
             };
             let family = if release { Some(vec![17]) } else { family };
@@ -232,14 +234,27 @@ impl<'a> Reasoner<'a> {
                     || !lemma.is_empty() && a.pattern.split_whitespace().any(|w| w == lemma);
                 before && told && other && kind
             });
-            if let Some(a) = found {
+            // a claim was made by whoever reported an earlier act: "X shelled Y, Y's
+            // ministry said. X denied the claim"
+            let other_reporter = |a: &RawEvent| {
+                a.attribution
+                    .iter()
+                    .find(|r| !r.code.is_countryless() && !same_primary(&r.code, &e.source.code))
+                    .cloned()
+            };
+            let holder = match found {
+                Some(a) => Some(a.source.clone()),
+                None if claim => raw[..i].iter().rev().filter(|a| a.sentence < e.sentence).find_map(other_reporter),
+                None => None,
+            };
+            if let Some(h) = holder {
                 let target = ActorRef {
                     start: noun,
                     end: noun + 1,
-                    antecedent: Some((a.source.start, a.source.end)),
+                    antecedent: Some((h.start, h.end)),
                     reciprocal: false,
                     place_only: false,
-                    ..a.source.clone()
+                    ..h
                 };
                 raw[i].target = Some(target);
             }
@@ -250,7 +265,7 @@ impl<'a> Reasoner<'a> {
     /// *the attack*", "called *the decision* regrettable"), with the CAMEO roots of its
     /// kind (`None`: any kind). A noun followed by its own participants ("the attack
     /// on", "the decision by") is not a reference back.
-    fn referring_noun(&self, e: &RawEvent) -> Option<(usize, Option<Vec<u8>>)> {
+    fn referring_noun(&self, e: &RawEvent) -> Option<(usize, Option<Vec<u8>>, bool)> {
         let range = self.doc.sentences()[e.sentence].tokens.clone();
         let end = range.end.min(e.trigger.1 + 6);
         let mut determiner = false;
@@ -273,8 +288,13 @@ impl<'a> Reasoner<'a> {
                 return None;
             }
             let lemma = self.doc.lemma(t);
-            if self.dicts.specials(lemma).any(|(sp, f)| *sp == attache_dict::Special::Refer && f.elements.is_empty()) {
-                return Some((t, None));
+            let is = |class| self.dicts.specials(lemma).any(|(sp, f)| *sp == class && f.elements.is_empty());
+            // (a claim is made by statements and accusations, or reported)
+            if is(attache_dict::Special::Claim) {
+                return Some((t, Some(vec![1, 11]), true));
+            }
+            if is(attache_dict::Special::Refer) {
+                return Some((t, None, false));
             }
             let mut roots: Vec<u8> = self
                 .dicts
@@ -287,7 +307,7 @@ impl<'a> Reasoner<'a> {
             }
             roots.sort_unstable();
             roots.dedup();
-            return Some((t, Some(roots)));
+            return Some((t, Some(roots), false));
         }
         None
     }

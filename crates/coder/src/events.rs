@@ -1142,27 +1142,39 @@ impl<'a> SentenceCoder<'a> {
                 }
                 continue;
             };
-            let mut e = out[i].clone();
             replaced[i] = true;
-            let inner_source = e.source.clone();
+            let inner_source = out[i].source.clone();
             let gov_subject: Vec<ActorRef> =
                 gov.subject.map(|s| self.clauses.args[s].actors().cloned().collect()).unwrap_or_default();
-            if let Some(s) = gov_subject.iter().find(|s| same_primary(&s.code, &e.source.code)).or(gov_subject.first())
-            {
-                e.source = s.clone();
-            }
-            if class.targets_object() && !same_primary(&inner_source.code, &e.source.code) {
-                // the one urged or ordered is the complement's subject
-                e.target = Some(inner_source);
-            }
-            e.code = Some(new);
-            e.modality = self.modality(preds, gov);
-            e.trigger = (gov.vg.main, e.trigger.1.max(gov.vg.main + 1));
-            e.pattern = format!("{} {} ({})", class.keyword(), gov.lemma, e.pattern);
-            e.rule = "governed";
-            e.pred = g;
-            if e.target.as_ref().is_none_or(|t| t.code != e.source.code) && !added.iter().any(|a| key(a) == key(&e)) {
-                added.push(e);
+            // the governing verb's subject is the source: the member the complement names
+            // when it names one of them ("agreed that they would"), else each of them
+            // ("France, Germany and Italy called on Lomé to release him")
+            let own: Vec<&ActorRef> =
+                gov_subject.iter().filter(|s| same_primary(&s.code, &inner_source.code)).collect();
+            let sources: Vec<Option<&ActorRef>> = match (own.first(), gov_subject.is_empty()) {
+                (Some(s), _) => vec![Some(*s)],
+                (None, true) => vec![None],
+                (None, false) => gov_subject.iter().map(Some).collect(),
+            };
+            for source in sources {
+                let mut e = out[i].clone();
+                if let Some(s) = source {
+                    e.source = s.clone();
+                }
+                if class.targets_object() && !same_primary(&inner_source.code, &e.source.code) {
+                    // the one urged or ordered is the complement's subject
+                    e.target = Some(inner_source.clone());
+                }
+                e.code = Some(new);
+                e.modality = self.modality(preds, gov);
+                e.trigger = (gov.vg.main, e.trigger.1.max(gov.vg.main + 1));
+                e.pattern = format!("{} {} ({})", class.keyword(), gov.lemma, e.pattern);
+                e.rule = "governed";
+                e.pred = g;
+                if e.target.as_ref().is_none_or(|t| t.code != e.source.code) && !added.iter().any(|a| key(a) == key(&e))
+                {
+                    added.push(e);
+                }
             }
         }
         if added.is_empty() {
@@ -1264,7 +1276,10 @@ impl<'a> SentenceCoder<'a> {
             };
             if !resolved.is_empty() && resolved.iter().all(|t| (is_self(t) || own_part(t)) && !t.code.is_countryless())
             {
-                if !resolved.iter().all(own_part) || frame.has_target() {
+                // (a joint act of several named parties still has the others: "They
+                // agreed to open talks on Bolivian access" for Bolivia is with Chile)
+                let partners = named.len() >= 2 && joint_act(code);
+                if !(resolved.iter().all(own_part) || partners) || frame.has_target() {
                     continue;
                 }
                 resolved.clear();

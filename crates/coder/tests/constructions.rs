@@ -406,3 +406,27 @@ fn a_call_to_release_people_of_no_country_goes_to_their_captor() {
     assert!(t.iter().any(|x| x.starts_with("GRC IRN") && x.ends_with(" 1053")), "{t:?}");
     assert!(t.iter().all(|x| !x.ends_with(" 100")), "{t:?}");
 }
+
+#[test]
+fn each_member_of_a_compound_subject_governs_the_complement() {
+    let t = triples(
+        "Togo arrested an opposition lawmaker. France and Germany urged the authorities in Lomé to release the lawmaker.",
+    );
+    assert!(t.contains(&"FRA TGOGOV 0253".to_string()) && t.contains(&"DEU TGOGOV 0253".to_string()), "{t:?}");
+}
+
+#[test]
+fn a_joint_act_keeps_its_partner_when_its_object_names_the_source() {
+    // "talks on Bolivian access" names Bolivia; Bolivia's talks are still with Chile
+    let t = triples("Bolivia and Chile agreed to open talks on Bolivian access to the sea.");
+    assert!(t.contains(&"BOL CHL 036".to_string()) && t.contains(&"CHL BOL 036".to_string()), "{t:?}");
+}
+
+#[test]
+fn denying_a_claim_answers_whoever_made_it() {
+    // the claim is the Armenian ministry's report of the shelling
+    let t = triples(
+        "Azerbaijani artillery shelled a village in Armenia, the Armenian Defence Ministry said. Azerbaijan denied the claim.",
+    );
+    assert!(t.iter().any(|x| x.starts_with("AZE ARMGOV") && x.ends_with(" 016")), "{t:?}");
+}

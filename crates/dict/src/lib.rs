@@ -471,8 +471,9 @@ impl Dictionaries {
     pub fn verb_lemmas(&self) -> impl Iterator<Item = &str> {
         // the heads of answer, narrative and attribution phrases ("tit-for-tat", "then",
         // "according") are not verbs
-        let verb_class =
-            |s: Special| !matches!(s, Special::Answer | Special::Narrative | Special::Attribution | Special::Refer);
+        let verb_class = |s: Special| {
+            !matches!(s, Special::Answer | Special::Narrative | Special::Attribution | Special::Refer | Special::Claim)
+        };
         let specials = self
             .special_verbs
             .iter()

@@ -90,6 +90,10 @@ pub enum Special {
     /// did it. Nouns of one kind of act ("the attack", "the expulsion") refer back
     /// through their own patterns and need no entry.
     Refer,
+    /// A noun for something said ("the claim", "the allegations", "the report"): a
+    /// reaction to it ("denied the claim") targets whoever made it, an earlier accuser
+    /// or the reporter of an earlier event of another country.
+    Claim,
     /// A verb saying that an act told by its subject noun happens ("riots broke out",
     /// "protests spread", "a blast rocked the capital"): the noun's event is coded,
     /// by people of the place for a protest, else by someone the text does not name.
@@ -139,6 +143,7 @@ impl Special {
             Special::Answer => "answer",
             Special::Narrative => "narrative",
             Special::Refer => "refer",
+            Special::Claim => "claim",
             Special::Occur => "occur",
         }
     }
@@ -160,6 +165,7 @@ impl Special {
             "answer" => Special::Answer,
             "narrative" => Special::Narrative,
             "refer" => Special::Refer,
+            "claim" => Special::Claim,
             "occur" => Special::Occur,
             _ => return None,
         })

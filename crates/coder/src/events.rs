@@ -656,11 +656,16 @@ impl<'a> SentenceCoder<'a> {
         {
             m.hypothetical = true;
         }
-        // a conditional clause
+        // a conditional clause, or a temporal one about what has not happened yet
+        // ("must agree to changes before they demobilize"; "before they left" did happen)
         let s = &doc.sentences()[self.sentence];
         let clause_start = (s.chunks.start..p.chunk).rev().find(|&c| {
             matches!(doc.chunks()[c].kind, ChunkKind::Prep | ChunkKind::Wh)
-                && matches!(doc.norm(doc.chunks()[c].start), "if" | "unless" | "whether")
+                && match doc.norm(doc.chunks()[c].start) {
+                    "if" | "unless" | "whether" => true,
+                    "before" | "until" | "till" => p.kind == PredKind::Finite && !p.vg.past && p.vg.modal.is_none(),
+                    _ => false,
+                }
         });
         if clause_start.is_some_and(|c| !(c + 1..p.chunk).any(|k| matches!(doc.chunks()[k].kind, ChunkKind::Vg(_)))) {
             m.hypothetical = true;
@@ -775,6 +780,7 @@ impl<'a> SentenceCoder<'a> {
         // visit Albania": Albania will host the visit)
         self.add_reverses(&mut out);
         self.govern(&preds, &mut out);
+        protest_aims(&mut out);
         (out, attribution)
     }
 
@@ -1804,6 +1810,36 @@ impl<'a> SentenceCoder<'a> {
 }
 
 /// A place as the target of an event.
+/// A protest followed in its sentence by the reform it demands ("staged rallies ...
+/// to demand political reforms", "a hunger strike to demand the resignation of",
+/// "calling for the removal of", "saying he must resign") is one event, the protest
+/// for that aim (1412, 1421, 1451, ...): the demand is absorbed into it, as CAMEO codes
+/// it.
+fn protest_aims(out: &mut Vec<RawEvent>) {
+    let mut absorbed = vec![false; out.len()];
+    for i in 0..out.len() {
+        let Some(code) = out[i].code.filter(|c| c.as_str().len() == 3 && c.root_number() == 14) else { continue };
+        let aim = (0..out.len()).find_map(|j| {
+            let d = &out[j];
+            let aim = d.code?.reform_aim()?;
+            (j != i && !absorbed[j] && d.sentence == out[i].sentence && d.trigger.0 > out[i].trigger.0)
+                .then_some((j, aim))
+        });
+        let Some((j, aim)) = aim else { continue };
+        let Some(refined) = code.with_aim(aim) else { continue };
+        out[i].code = Some(refined);
+        if out[i].target.is_none() {
+            out[i].target = out[j].target.clone();
+        }
+        absorbed[j] = true;
+    }
+    let mut k = 0;
+    out.retain(|_| {
+        k += 1;
+        !absorbed[k - 1]
+    });
+}
+
 fn place_actor(l: &Place) -> ActorRef {
     ActorRef { place_only: true, ..ActorRef::new(ActorCode::new(l.country), l.start, l.end) }
 }

@@ -430,3 +430,12 @@ fn denying_a_claim_answers_whoever_made_it() {
     );
     assert!(t.iter().any(|x| x.starts_with("AZE ARMGOV") && x.ends_with(" 016")), "{t:?}");
 }
+
+#[test]
+fn a_protest_is_coded_with_the_reform_it_demands() {
+    // one event: the demonstration for a change in leadership (1411), not a rally (141)
+    // and a demand (1041) apart
+    let t = triples("Thousands of Kenyan students demonstrated in Nairobi to demand the resignation of the president.");
+    assert!(t.iter().any(|x| x.ends_with(" 1411")), "{t:?}");
+    assert!(t.iter().all(|x| !x.ends_with(" 1041") && !x.ends_with(" 141")), "{t:?}");
+}

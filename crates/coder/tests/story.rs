@@ -136,6 +136,12 @@ fn negation_plans_and_conditions() {
     // a conditional act may not happen
     let e = code("If Belarus attacks, Poland would expel the Belarusian ambassador.");
     assert!(e.iter().all(|x| !x.is_factual() || x.cameo.root().as_str() != "16"));
+    // what is to happen before or until something else has not happened yet; what
+    // happened before something else has
+    let e = code("Poland said Belarus must apologise before Poland expels the Belarusian ambassador.");
+    assert!(e.iter().all(|x| !x.is_factual() || x.cameo.root().as_str() != "16"));
+    let e = code("Poland expelled the Belarusian ambassador before Belarus closed its border.");
+    assert!(e.iter().any(|x| x.is_factual() && x.cameo.root().as_str() == "16"));
 }
 
 #[test]

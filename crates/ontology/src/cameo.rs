@@ -193,6 +193,47 @@ impl CameoCode {
         self.as_str().starts_with(other.as_str())
     }
 
+    /// What political reform the code asks for, grants or protests for, as CAMEO numbers
+    /// it in its reform families (appeal 024x, demand 104x, accede 083x): 1 a change in
+    /// leadership, 2 a policy change, 3 rights, 4 a change in institutions or regime. A
+    /// bare appeal or demand for reform (024, 104) asks for a policy change.
+    ///
+    /// Protests take the same aims as their fourth digit ([`CameoCode::with_aim`]):
+    /// a demonstration demanding a leader's resignation is 1411.
+    ///
+    /// ```
+    /// use attache_ontology::CameoCode;
+    /// assert_eq!(CameoCode::parse("1041").unwrap().reform_aim(), Some(1));
+    /// assert_eq!(CameoCode::parse("0834").unwrap().reform_aim(), Some(4));
+    /// assert_eq!(CameoCode::parse("104").unwrap().reform_aim(), Some(2));
+    /// assert_eq!(CameoCode::parse("190").unwrap().reform_aim(), None);
+    /// ```
+    pub fn reform_aim(self) -> Option<u8> {
+        let s = self.as_str();
+        match s.get(..3)? {
+            "024" | "104" | "083" if s.len() == 4 => s[3..].parse().ok().filter(|d| (1..=4).contains(d)),
+            "024" | "104" if s.len() == 3 => Some(2),
+            _ => None,
+        }
+    }
+
+    /// A protest code (141 demonstrate, 142 hunger strike, 143 strike or boycott, 144
+    /// obstruct, 145 violent protest) refined by the reform it is for
+    /// ([`CameoCode::reform_aim`]); `None` for other codes and aims.
+    ///
+    /// ```
+    /// use attache_ontology::CameoCode;
+    /// assert_eq!(CameoCode::parse("142").unwrap().with_aim(1).unwrap().as_str(), "1421");
+    /// assert!(CameoCode::parse("190").unwrap().with_aim(1).is_none());
+    /// ```
+    pub fn with_aim(self, aim: u8) -> Option<CameoCode> {
+        let s = self.as_str();
+        if !matches!(s, "141" | "142" | "143" | "144" | "145") || !(1..=4).contains(&aim) {
+            return None;
+        }
+        CameoCode::parse(&format!("{s}{aim}")).ok()
+    }
+
     /// Whether this is a two-digit root code.
     pub fn is_root(self) -> bool {
         self.as_str().len() == 2

@@ -362,7 +362,7 @@ fn newswire_paraphrases_of_aid_cooperation_and_violence() {
     // money given in aid, the amount joined to the recipient's noun phrase: economic aid
     assert_eq!(triples("Japan gave Indonesia 200 million dollars in aid for reconstruction."), ["JPN IDN 071"]);
     assert_eq!(triples("The United States resumed military assistance to Colombia."), ["USA COL 072"]);
-    assert_eq!(triples("Israel passed evidence to the United States about the attack."), ["ISR USA 064"]);
+    assert_eq!(triples("Israel passed its findings to the United States."), ["ISR USA 064"]);
     // a weapons supply without a recipient still gives the appeal its code
     assert_eq!(triples("Ukraine urged Germany to supply more tanks."), ["UKR DEU 0232"]);
     assert_eq!(triples("Italy placed a US citizen under investigation for rioting."), ["ITA USACVL 091"]);

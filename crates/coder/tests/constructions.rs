@@ -439,3 +439,19 @@ fn a_protest_is_coded_with_the_reform_it_demands() {
     assert!(t.iter().any(|x| x.ends_with(" 1411")), "{t:?}");
     assert!(t.iter().all(|x| !x.ends_with(" 1041") && !x.ends_with(" 141")), "{t:?}");
 }
+
+#[test]
+fn newswire_paraphrases_of_aid_cooperation_and_violence() {
+    // money given in aid, the amount joined to the recipient's noun phrase: economic aid
+    assert_eq!(triples("Japan gave Indonesia 200 million dollars in aid for reconstruction."), ["JPN IDN 071"]);
+    assert_eq!(triples("The United States resumed military assistance to Colombia."), ["USA COL 072"]);
+    assert_eq!(triples("Israel passed its findings to the United States."), ["ISR USA 064"]);
+    // a weapons supply without a recipient still gives the appeal its code
+    assert_eq!(triples("Ukraine urged Germany to supply more tanks."), ["UKR DEU 0232"]);
+    assert_eq!(triples("Italy placed a US citizen under investigation for rioting."), ["ITA USACVL 091"]);
+    assert_eq!(triples("Bangladeshi traders observed a general strike called by the opposition."), ["BGDBUS BGDOPP 143"]);
+    // the means after the victim: bombing, gunbattle, arson
+    assert_eq!(triples("Irish guerrillas wounded two British soldiers in a bomb attack."), ["IRLREB GBRMIL 183"]);
+    assert_eq!(triples("Serb forces killed three ethnic Albanians in a gunbattle."), ["SRBMIL ABN 193"]);
+    assert_eq!(triples("Hindu militants burned down a mosque in Gujarat."), ["INDREB INDREL 1712"]);
+}

@@ -891,6 +891,24 @@ impl<'a> SentenceCoder<'a> {
             if !source_fits(&sources, &pat.frame) {
                 continue;
             }
+            // "rejected Iraq's proposal for a ceasefire": what is refused is the
+            // proposer's, who is the target
+            let proposer: Vec<ActorRef>;
+            let mut targets = m.target.as_deref();
+            if targets.is_none()
+                && class == Some(Special::Refuse)
+                && let Some(c) = obj.conjuncts.first().filter(|c| c.own)
+            {
+                proposer = c
+                    .actors
+                    .iter()
+                    .filter(|a| !sources.iter().any(|s| same_primary(&s.code, &a.code)))
+                    .cloned()
+                    .collect();
+                if !proposer.is_empty() {
+                    targets = Some(&proposer);
+                }
+            }
             let mut out = Vec::new();
             let rule = if class.is_some() { "governed" } else { "light-verb" };
             // "announced the suspension of attacks": a concession announced, not yet
@@ -898,7 +916,7 @@ impl<'a> SentenceCoder<'a> {
             let announced = class.is_none()
                 && ANNOUNCING.contains(&p.lemma.as_str())
                 && code.plover() == Some(attache_ontology::PloverType::Retreat);
-            self.emit(&mut out, &sources, m.target.as_deref(), &pat.frame, code, |s, t| {
+            self.emit(&mut out, &sources, targets, &pat.frame, code, |s, t| {
                 let mut e = mk(Some(code), s, t, rule, &pat.frame, m.end);
                 e.trigger = (p.vg.main, head + 1);
                 if announced {

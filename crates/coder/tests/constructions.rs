@@ -449,9 +449,30 @@ fn newswire_paraphrases_of_aid_cooperation_and_violence() {
     // a weapons supply without a recipient still gives the appeal its code
     assert_eq!(triples("Ukraine urged Germany to supply more tanks."), ["UKR DEU 0232"]);
     assert_eq!(triples("Italy placed a US citizen under investigation for rioting."), ["ITA USACVL 091"]);
-    assert_eq!(triples("Bangladeshi traders observed a general strike called by the opposition."), ["BGDBUS BGDOPP 143"]);
+    assert_eq!(
+        triples("Bangladeshi traders observed a general strike called by the opposition."),
+        ["BGDBUS BGDOPP 143"]
+    );
     // the means after the victim: bombing, gunbattle, arson
     assert_eq!(triples("Irish guerrillas wounded two British soldiers in a bomb attack."), ["IRLREB GBRMIL 183"]);
     assert_eq!(triples("Serb forces killed three ethnic Albanians in a gunbattle."), ["SRBMIL ABN 193"]);
     assert_eq!(triples("Hindu militants burned down a mosque in Gujarat."), ["INDREB INDREL 1712"]);
+}
+
+#[test]
+fn undertaking_a_mission_is_doing_it_and_to_after_began_is_an_infinitive() {
+    // "undertook a mediation mission" mediates (045), it does not promise to (039)
+    let t = triples("The Arab League undertook a mediation mission between Syria and Lebanon.");
+    assert_eq!(t, ["IGOARL LBN 045", "IGOARL SYR 045"]);
+    // "began to hand in": "hand" is the verb
+    let t = triples("Congolese rebels began to hand in their weapons to UN peacekeepers.");
+    assert!(t.iter().any(|x| x.starts_with("CODREB") && x.ends_with(" 0873")), "{t:?}");
+}
+
+#[test]
+fn refusing_an_offer_is_refusing_its_act_and_the_proposer_is_the_target() {
+    // a proposed ceasefire (0356) refused is a refusal to de-escalate (1246) aimed at
+    // the proposer; the hyphenated spelling reads as the word
+    assert_eq!(triples("Iran rejected Iraq's proposal for a cease-fire."), ["IRN IRQ 1246"]);
+    assert_eq!(triples("Iran rejected Iraq's proposal for a ceasefire."), ["IRN IRQ 1246"]);
 }

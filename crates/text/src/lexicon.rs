@@ -231,6 +231,20 @@ impl Lexicon {
         if let Some(r) = b.closed.get(word) {
             return r.clone();
         }
+        // "cease-fire", "cease-fires": a hyphenated spelling of a word the lexicon knows
+        // whole reads as that word, whose lemma it takes (patterns say "ceasefire")
+        if word.contains('-') {
+            let joined: String = word.chars().filter(|&c| c != '-').collect();
+            let mut r = self.readings(&joined);
+            if r.iter()
+                .any(|x| matches!(x.tag, Tag::NN | Tag::NNS | Tag::VB | Tag::VBD | Tag::VBN | Tag::VBG | Tag::VBZ))
+            {
+                for x in &mut r {
+                    x.lemma.get_or_insert_with(|| Arc::from(joined.as_str()));
+                }
+                return r;
+            }
+        }
         let mut out: Vec<Reading> = Vec::with_capacity(4);
         let push = |out: &mut Vec<Reading>, tag: Tag, weight: f32, lemma: Option<&str>| {
             if weight <= 0.0 {

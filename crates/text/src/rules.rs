@@ -11,6 +11,9 @@
 //! * **Nominal adjectives**: "deployed its military to": after a determiner, with no
 //!   noun after it, an adjective that can be a noun is one.
 //! * **Counted compounds**: "four shell bombs": after a number and a noun, a plural.
+//! * **Infinitives after control verbs**: "began to hand in", "agreed to hand over":
+//!   after "to" following a verb that takes an infinitive, a word that can be a base
+//!   verb is one.
 //! * **Reduced relatives**: "militants based in Gaza attacked Israel": a past form right
 //!   after a noun, followed by a prepositional phrase and then by the clause's finite
 //!   verb, is a participle modifying the noun, not the verb of the clause.
@@ -33,6 +36,7 @@ pub fn apply(doc: &mut Doc) {
         reduced_relatives(doc, range.clone());
         counted_compounds(doc, range.clone());
         nominal_adjectives(doc, range.clone());
+        infinitives(doc, range.clone());
         headline_verb(doc, si, range);
     }
 }
@@ -133,6 +137,56 @@ fn counted_compounds(doc: &mut Doc, range: std::ops::Range<usize>) {
 
 /// "its military", "the wounded": an adjective after a determiner that no noun follows
 /// heads the phrase itself, as the noun it may also be.
+/// Verbs (lemmas) whose "to" introduces an infinitive, never a destination: the word
+/// after it is a verb when it can be one ("agreed to hand over", not "returned to power").
+const TAKES_INFINITIVE: &[&str] = &[
+    "begin",
+    "start",
+    "continue",
+    "agree",
+    "refuse",
+    "decide",
+    "try",
+    "attempt",
+    "want",
+    "plan",
+    "promise",
+    "pledge",
+    "vow",
+    "threaten",
+    "fail",
+    "seek",
+    "offer",
+    "need",
+    "hope",
+    "intend",
+    "prepare",
+    "expect",
+    "aim",
+    "decline",
+    "resolve",
+    "undertake",
+    "volunteer",
+    "wish",
+    "choose",
+    "manage",
+    "arrange",
+    "move",
+];
+
+fn infinitives(doc: &mut Doc, range: std::ops::Range<usize>) {
+    for i in range.start + 2..range.end {
+        let t = &doc.tokens()[i];
+        if !matches!(t.tag, Tag::NN | Tag::NNP) || !t.alts.contains(Tag::VB) || doc.tokens()[i - 1].tag != Tag::TO {
+            continue;
+        }
+        let v = &doc.tokens()[i - 2];
+        if v.tag.is_verb() && TAKES_INFINITIVE.contains(&doc.lemma(i - 2)) {
+            doc.set_tag(i, Tag::VB);
+        }
+    }
+}
+
 fn nominal_adjectives(doc: &mut Doc, range: std::ops::Range<usize>) {
     for i in range.start + 1..range.end {
         let t = &doc.tokens()[i];
@@ -230,6 +284,12 @@ mod tests {
         // a passive headline has its verb: "strike" stays a noun
         let t = tags("Four killed in air strike\n\nThe army denied it.");
         assert_eq!((t[1], t[4]), (Tag::VBN, Tag::NN));
+    }
+
+    #[test]
+    fn infinitives_after_control_verbs() {
+        assert_eq!(tags("The rebels began to hand in their weapons.")[4], Tag::VB);
+        assert_eq!(tags("The rebels agreed to hand over their weapons.")[4], Tag::VB);
     }
 
     #[test]

@@ -317,6 +317,10 @@ impl<'a> SentenceCoder<'a> {
             if tag.is_finite_verb() || tag == Tag::MD || matches!(tag, Tag::WDT | Tag::WP | Tag::Colon | Tag::Comma) {
                 return None;
             }
+            // a subordinate clause ("... before they demobilize") is another act's
+            if tag == Tag::IN && self.opens_clause_at(k) {
+                return None;
+            }
             if let Some(a) = self.arg_starting(k) {
                 let locative = k > 0
                     && matches!(
@@ -347,6 +351,37 @@ impl<'a> SentenceCoder<'a> {
             k += 1;
         }
         None
+    }
+
+    /// Whether the preposition or conjunction at token `k` opens a clause: a subordinator
+    /// followed by a noun phrase and a finite verb ("before they demobilize", "because
+    /// Russia refused"), not a phrase ("before the war").
+    fn opens_clause_at(&self, k: usize) -> bool {
+        if !matches!(
+            self.doc.norm(k),
+            "before"
+                | "after"
+                | "because"
+                | "while"
+                | "when"
+                | "if"
+                | "unless"
+                | "until"
+                | "although"
+                | "though"
+                | "whereas"
+                | "since"
+                | "once"
+        ) {
+            return false;
+        }
+        let Some(a) = self.arg_starting(k + 1) else { return false };
+        let end = self.sentence_end();
+        let mut j = a.end;
+        while j < end && self.doc.tokens()[j].tag.is_adverb() {
+            j += 1;
+        }
+        j < end && (self.doc.tokens()[j].tag.is_finite_verb() || self.doc.tokens()[j].tag == Tag::MD)
     }
 
     /// Matches the elements of `frame` from token `t`: the pattern's own words may reach
@@ -1185,7 +1220,7 @@ impl<'a> SentenceCoder<'a> {
                 if let Some(s) = source {
                     e.source = s.clone();
                 }
-                if class.targets_object() && !same_primary(&inner_source.code, &e.source.code) {
+                if class.targets_object() && !same_party(&inner_source.code, &e.source.code) {
                     // the one urged or ordered is the complement's subject
                     e.target = Some(inner_source.clone());
                 }
@@ -1942,6 +1977,18 @@ fn joint_act(code: CameoCode) -> bool {
 }
 
 /// Whether two actor codes name the same country (or organisation).
+/// Whether two codes name the same party: the same country and the same sectors, a
+/// state's government being the state ("Hungary" and "Hungarian officials" are one
+/// party; "Rwandan rebels" and "the Rwandan government" two).
+pub(crate) fn same_party(a: &ActorCode, b: &ActorCode) -> bool {
+    let sectors = |c: &ActorCode| -> Vec<attache_ontology::Code3> {
+        let mut v: Vec<_> = c.rest().iter().copied().filter(|x| x.as_str() != "GOV").collect();
+        v.sort_unstable_by(|x, y| x.as_str().cmp(y.as_str()));
+        v
+    };
+    same_primary(a, b) && sectors(a) == sectors(b)
+}
+
 pub(crate) fn same_primary(a: &ActorCode, b: &ActorCode) -> bool {
     attache_ontology::same_country(a.primary().as_str(), b.primary().as_str())
 }

@@ -476,3 +476,18 @@ fn refusing_an_offer_is_refusing_its_act_and_the_proposer_is_the_target() {
     assert_eq!(triples("Iran rejected Iraq's proposal for a cease-fire."), ["IRN IRQ 1246"]);
     assert_eq!(triples("Iran rejected Iraq's proposal for a ceasefire."), ["IRN IRQ 1246"]);
 }
+
+#[test]
+fn a_demand_for_an_intent_asks_for_the_act_and_rebels_demand_of_their_government() {
+    // "must be ready to mediate" demanded: a demand for mediation (108)
+    assert_eq!(
+        triples("Egypt said that the United States must be ready to mediate between Israel and Syria."),
+        ["EGY USA 108"]
+    );
+    // the rebels' demand is addressed to their country's government, and the act
+    // after "before" is not the object of the demanded one
+    let t = triples(
+        "Rwandan rebels announced that the Rwandan government must agree to constitutional changes before they disarm.",
+    );
+    assert!(t.contains(&"RWAREB RWAGOV 1044".to_string()), "{t:?}");
+}

@@ -11,6 +11,8 @@
 //! * **Nominal adjectives**: "deployed its military to": after a determiner, with no
 //!   noun after it, an adjective that can be a noun is one.
 //! * **Counted compounds**: "four shell bombs": after a number and a noun, a plural.
+//! * **Plurals after adjectives**: "far-reaching reforms": after an attributive adjective,
+//!   a word that can be a plural noun or a verb is the noun.
 //! * **Infinitives after control verbs**: "began to hand in", "agreed to hand over":
 //!   after "to" following a verb that takes an infinitive, a word that can be a base
 //!   verb is one.
@@ -35,6 +37,7 @@ pub fn apply(doc: &mut Doc) {
         approximate_quantities(doc, range.clone());
         reduced_relatives(doc, range.clone());
         counted_compounds(doc, range.clone());
+        plurals_after_adjectives(doc, range.clone());
         nominal_adjectives(doc, range.clone());
         infinitives(doc, range.clone());
         headline_verb(doc, si, range);
@@ -121,6 +124,18 @@ fn approximate_quantities(doc: &mut Doc, range: std::ops::Range<usize>) {
 
 /// "four shell bombs", "two truce monitors": after a number above one and a noun, a word
 /// that may be a plural noun is one, not a verb.
+/// "far-reaching reforms", "new attacks": a plural noun that can be a verb is the noun
+/// after an attributive adjective (a verb right after an adjective has no subject).
+fn plurals_after_adjectives(doc: &mut Doc, range: std::ops::Range<usize>) {
+    for i in range.start + 1..range.end {
+        let t = &doc.tokens()[i];
+        if t.tag != Tag::VBZ || !t.alts.contains(Tag::NNS) || doc.tokens()[i - 1].tag != Tag::JJ {
+            continue;
+        }
+        doc.set_tag(i, Tag::NNS);
+    }
+}
+
 fn counted_compounds(doc: &mut Doc, range: std::ops::Range<usize>) {
     for i in range.start + 2..range.end {
         let t = &doc.tokens()[i];
@@ -284,6 +299,11 @@ mod tests {
         // a passive headline has its verb: "strike" stays a noun
         let t = tags("Four killed in air strike\n\nThe army denied it.");
         assert_eq!((t[1], t[4]), (Tag::VBN, Tag::NN));
+    }
+
+    #[test]
+    fn plurals_after_adjectives() {
+        assert_eq!(tags("The UN adopted far-reaching reforms.")[4], Tag::NNS);
     }
 
     #[test]

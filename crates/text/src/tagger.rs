@@ -406,7 +406,12 @@ fn guess_unknown(w: &str, out: &mut Vec<Reading>) {
     let ends = |s: &str| w.ends_with(s);
     if w.contains('-') {
         let last = w.rsplit('-').next().unwrap_or("");
-        if PREFIXES.iter().any(|p| w.starts_with(p)) || last.ends_with("ed") || last.ends_with("en") {
+        // (compounds ending in a participle are adjectives: "US-led", "far-reaching")
+        if PREFIXES.iter().any(|p| w.starts_with(p))
+            || last.ends_with("ed")
+            || last.ends_with("en")
+            || last.ends_with("ing") && last.len() > 4
+        {
             push(Tag::JJ, 0.7);
             push(Tag::NN, 0.3);
         } else {

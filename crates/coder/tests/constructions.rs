@@ -455,3 +455,24 @@ fn newswire_paraphrases_of_aid_cooperation_and_violence() {
     assert_eq!(triples("Serb forces killed three ethnic Albanians in a gunbattle."), ["SRBMIL ABN 193"]);
     assert_eq!(triples("Hindu militants burned down a mosque in Gujarat."), ["INDREB INDREL 1712"]);
 }
+
+#[test]
+fn newswire_paraphrases_of_coercion_mobilisation_aid_and_retreat() {
+    // police raids told by the place raided; papers seized; the press forbidden to report
+    assert_eq!(triples("Kenyan police carried out raids in the Eastleigh district."), ["KENCOP KEN 171"]);
+    assert_eq!(triples("Egyptian police seized the passports of opposition leaders."), ["EGYCOP EGYOPP 1711"]);
+    assert_eq!(triples("The Russian government banned its media from publishing reports about the war."), ["RUSGOV RUS 1721"]);
+    // cyber attacks named by their kind; supplies cut off
+    assert_eq!(triples("Russian hackers launched a ransomware attack on Ukrainian banks."), ["RUS UKRBUS 170"]);
+    assert_eq!(triples("The Syrian army cut off food supplies to Aleppo."), ["SYRMIL SYR 191"]);
+    // armed groups formed, arms production stepped up
+    assert_eq!(triples("Venezuelan far-right activists formed a paramilitary group."), ["VENRAD VEN 154"]);
+    assert_eq!(triples("Iran stepped up arms production."), ["IRN  154"]);
+    // sums pledged as aid, loans "of" a sum
+    assert_eq!(triples("Germany pledged 50 million euros in aid to Ukraine."), ["DEU UKR 070"]);
+    assert_eq!(triples("China extended a loan of 2 billion dollars to Pakistan."), ["CHN PAK 071"]);
+    // seized vehicles returned, part of a force withdrawn, willingness to work with someone
+    assert_eq!(triples("Peruvian police returned the confiscated vehicles."), ["PERCOP PER 0842"]);
+    assert_eq!(triples("Russia withdrew some of its troops from Syria."), ["RUS SYR 0874"]);
+    assert_eq!(triples("Iran expressed willingness to work with the IAEA."), ["IRN IGOUNOIAE 030"]);
+}

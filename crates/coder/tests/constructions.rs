@@ -475,4 +475,14 @@ fn newswire_paraphrases_of_coercion_mobilisation_aid_and_retreat() {
     assert_eq!(triples("Peruvian police returned the confiscated vehicles."), ["PERCOP PER 0842"]);
     assert_eq!(triples("Russia withdrew some of its troops from Syria."), ["RUS SYR 0874"]);
     assert_eq!(triples("Iran expressed willingness to work with the IAEA."), ["IRN IGOUNOIAE 030"]);
+    // judicial cooperation with a named partner is not diplomatic cooperation (050)
+    assert_eq!(triples("Chile expanded judicial cooperation with Peru."), ["CHL PER 063"]);
+    assert_eq!(triples("Chile ratified an extradition treaty with Peru."), ["CHL PER 063"]);
+    assert_eq!(triples("Chile agreed to strengthen police cooperation with Peru."), ["CHL PER 0313"]);
+    // debt relief is economic aid, not humanitarian relief
+    assert_eq!(triples("France granted debt relief to Burundi."), ["FRA BDI 071"]);
+    // forces sent without a named target, troops massing, counted police
+    assert_eq!(triples("The United States sent two warships."), ["USA  150"]);
+    assert_eq!(triples("Russian troops massed near the border."), ["RUSMIL RUS 154"]);
+    assert_eq!(triples("The Kenyan government deployed hundreds of police."), ["KENGOV KEN 153"]);
 }

@@ -485,4 +485,9 @@ fn newswire_paraphrases_of_coercion_mobilisation_aid_and_retreat() {
     assert_eq!(triples("The United States sent two warships."), ["USA  150"]);
     assert_eq!(triples("Russian troops massed near the border."), ["RUSMIL RUS 154"]);
     assert_eq!(triples("The Kenyan government deployed hundreds of police."), ["KENGOV KEN 153"]);
+    // a ceasefire deal reached is a truce (0871), not a plain deal (057); a presence withdrawn
+    assert_eq!(triples("Hamas reached a ceasefire deal with Israel."), ["PSEREB ISR 0871"]);
+    assert_eq!(triples("Barbados withdrew its military presence from Brazil."), ["BRB BRA 0874"]);
+    // help to rebuild is aid; announced with "will", an intent to aid
+    assert_eq!(triples("Japan helped rebuild Iraq."), ["JPN IRQ 070"]);
 }

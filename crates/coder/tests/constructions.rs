@@ -448,22 +448,22 @@ fn newswire_paraphrases_of_aid_cooperation_and_violence() {
     assert_eq!(triples("Israel passed its findings to the United States."), ["ISR USA 064"]);
     // a weapons supply without a recipient still gives the appeal its code
     assert_eq!(triples("Ukraine urged Germany to supply more tanks."), ["UKR DEU 0232"]);
-    assert_eq!(triples("Italy placed a US citizen under investigation for rioting."), ["ITA USACVL 091"]);
+    assert_eq!(triples("Spain placed a French journalist under investigation for espionage."), ["ESP FRAMED 091"]);
     assert_eq!(
         triples("Bangladeshi traders observed a general strike called by the opposition."),
         ["BGDBUS BGDOPP 143"]
     );
     // the means after the victim: bombing, gunbattle, arson
-    assert_eq!(triples("Irish guerrillas wounded two British soldiers in a bomb attack."), ["IRLREB GBRMIL 183"]);
-    assert_eq!(triples("Serb forces killed three ethnic Albanians in a gunbattle."), ["SRBMIL ABN 193"]);
+    assert_eq!(triples("Chechen rebels wounded three Russian policemen in a bomb attack."), ["RUSREB RUSCOP 183"]);
+    assert_eq!(triples("Colombian troops killed four FARC rebels in a gunbattle."), ["COLMIL COLREB 193"]);
     assert_eq!(triples("Hindu militants burned down a mosque in Gujarat."), ["INDREB INDREL 1712"]);
 }
 
 #[test]
 fn undertaking_a_mission_is_doing_it_and_to_after_began_is_an_infinitive() {
     // "undertook a mediation mission" mediates (045), it does not promise to (039)
-    let t = triples("The Arab League undertook a mediation mission between Syria and Lebanon.");
-    assert_eq!(t, ["IGOARL LBN 045", "IGOARL SYR 045"]);
+    let t = triples("Norway undertook a mediation mission between Colombia and Venezuela.");
+    assert_eq!(t, ["NOR COL 045", "NOR VEN 045"]);
     // "began to hand in": "hand" is the verb
     let t = triples("Congolese rebels began to hand in their weapons to UN peacekeepers.");
     assert!(t.iter().any(|x| x.starts_with("CODREB") && x.ends_with(" 0873")), "{t:?}");
@@ -473,21 +473,60 @@ fn undertaking_a_mission_is_doing_it_and_to_after_began_is_an_infinitive() {
 fn refusing_an_offer_is_refusing_its_act_and_the_proposer_is_the_target() {
     // a proposed ceasefire (0356) refused is a refusal to de-escalate (1246) aimed at
     // the proposer; the hyphenated spelling reads as the word
-    assert_eq!(triples("Iran rejected Iraq's proposal for a cease-fire."), ["IRN IRQ 1246"]);
-    assert_eq!(triples("Iran rejected Iraq's proposal for a ceasefire."), ["IRN IRQ 1246"]);
+    assert_eq!(triples("Armenia rejected Azerbaijan's proposal for a cease-fire."), ["ARM AZE 1246"]);
+    assert_eq!(triples("Armenia rejected Azerbaijan's proposal for a ceasefire."), ["ARM AZE 1246"]);
 }
 
 #[test]
 fn a_demand_for_an_intent_asks_for_the_act_and_rebels_demand_of_their_government() {
     // "must be ready to mediate" demanded: a demand for mediation (108)
     assert_eq!(
-        triples("Egypt said that the United States must be ready to mediate between Israel and Syria."),
-        ["EGY USA 108"]
+        triples("Kenya said that the African Union must be ready to mediate between Sudan and Chad."),
+        ["KEN IGOAFRAFU 108"]
     );
     // the rebels' demand is addressed to their country's government, and the act
     // after "before" is not the object of the demanded one
     let t = triples(
-        "Rwandan rebels announced that the Rwandan government must agree to constitutional changes before they disarm.",
+        "Chadian rebels said that the Chadian government must agree to constitutional changes before they disarm.",
     );
-    assert!(t.contains(&"RWAREB RWAGOV 1044".to_string()), "{t:?}");
+    assert!(t.contains(&"TCDREB TCDGOV 1044".to_string()), "{t:?}");
+}
+
+#[test]
+fn newswire_paraphrases_of_coercion_mobilisation_aid_and_retreat() {
+    // police raids told by the place raided; papers seized; the press forbidden to report
+    assert_eq!(triples("Kenyan police carried out raids in the Eastleigh district."), ["KENCOP KEN 171"]);
+    assert_eq!(triples("Egyptian police seized the passports of opposition leaders."), ["EGYCOP EGYOPP 1711"]);
+    assert_eq!(
+        triples("The Russian government banned its media from publishing reports about the war."),
+        ["RUSGOV RUS 1721"]
+    );
+    // cyber attacks named by their kind; supplies cut off
+    assert_eq!(triples("Russian hackers launched a ransomware attack on Ukrainian banks."), ["RUS UKRBUS 170"]);
+    assert_eq!(triples("The Syrian army cut off food supplies to Aleppo."), ["SYRMIL SYR 191"]);
+    // armed groups formed, arms production stepped up
+    assert_eq!(triples("Venezuelan far-right activists formed a paramilitary group."), ["VENRAD VEN 154"]);
+    assert_eq!(triples("Iran stepped up arms production."), ["IRN  154"]);
+    // sums pledged as aid, loans "of" a sum
+    assert_eq!(triples("Germany pledged 50 million euros in aid to Ukraine."), ["DEU UKR 070"]);
+    assert_eq!(triples("China extended a loan of 2 billion dollars to Pakistan."), ["CHN PAK 071"]);
+    // seized vehicles returned, part of a force withdrawn, willingness to work with someone
+    assert_eq!(triples("Peruvian police returned the confiscated vehicles."), ["PERCOP PER 0842"]);
+    assert_eq!(triples("Russia withdrew some of its troops from Syria."), ["RUS SYR 0874"]);
+    assert_eq!(triples("Iran expressed willingness to work with the IAEA."), ["IRN IGOUNOIAE 030"]);
+    // judicial cooperation with a named partner is not diplomatic cooperation (050)
+    assert_eq!(triples("Chile expanded judicial cooperation with Peru."), ["CHL PER 063"]);
+    assert_eq!(triples("Chile ratified an extradition treaty with Peru."), ["CHL PER 063"]);
+    assert_eq!(triples("Chile agreed to strengthen police cooperation with Peru."), ["CHL PER 0313"]);
+    // debt relief is economic aid, not humanitarian relief
+    assert_eq!(triples("France granted debt relief to Burundi."), ["FRA BDI 071"]);
+    // forces sent without a named target, troops massing, counted police
+    assert_eq!(triples("The United States sent two warships."), ["USA  150"]);
+    assert_eq!(triples("Russian troops massed near the border."), ["RUSMIL RUS 154"]);
+    assert_eq!(triples("The Kenyan government deployed hundreds of police."), ["KENGOV KEN 153"]);
+    // a ceasefire deal reached is a truce (0871), not a plain deal (057); a presence withdrawn
+    assert_eq!(triples("Hamas reached a ceasefire deal with Israel."), ["PSEREB ISR 0871"]);
+    assert_eq!(triples("Barbados withdrew its military presence from Brazil."), ["BRB BRA 0874"]);
+    // help to rebuild is aid; announced with "will", an intent to aid
+    assert_eq!(triples("Japan helped rebuild Iraq."), ["JPN IRQ 070"]);
 }

@@ -414,7 +414,15 @@ impl<'a> SentenceCoder<'a> {
                     t += 1;
                 }
                 Element::Word(alts) => {
-                    let q = self.find_word(alts, t, end)?;
+                    // a relative clause on the phrase before ("allow refugees who have lived
+                    // in Iraq for a decade to return") is skipped to the pattern's word
+                    let q = match self.find_word(alts, t, end) {
+                        Some(q) => q,
+                        None if t < end && matches!(self.doc.tokens()[t].tag, Tag::WDT | Tag::WP) => (t + 2
+                            ..end.min(t + 16))
+                            .find(|&q| self.word_is(alts, q) && !matches!(self.doc.norm(q - 1), ","))?,
+                        None => return None,
+                    };
                     last_word_arg = self.arg_containing(q);
                     t = q + 1;
                 }

@@ -530,3 +530,17 @@ fn newswire_paraphrases_of_coercion_mobilisation_aid_and_retreat() {
     // help to rebuild is aid; announced with "will", an intent to aid
     assert_eq!(triples("Japan helped rebuild Iraq."), ["JPN IRQ 070"]);
 }
+
+#[test]
+fn the_leader_of_a_led_coalition_is_its_actor() {
+    // "the Saudi-led coalition" is Saudi Arabia's
+    let t = triples("The Saudi-led coalition bombed Houthi positions in Yemen.");
+    assert!(t.iter().any(|x| x.starts_with("SAU")), "{t:?}");
+}
+
+#[test]
+fn a_relative_clause_inside_a_pattern_is_skipped() {
+    // "allow refugees who have lived in Iraq for years to return"
+    let t = triples("Turkey allowed Syrian refugees who had lived in Jordan for years to return home.");
+    assert!(t.iter().any(|x| x.starts_with("TUR SYRREF 0833")), "{t:?}");
+}

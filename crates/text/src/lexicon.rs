@@ -233,7 +233,7 @@ impl Lexicon {
         }
         // "cease-fire", "cease-fires": a hyphenated spelling of a word the lexicon knows
         // whole reads as that word, whose lemma it takes (patterns say "ceasefire")
-        if word.contains('-') {
+        if word.contains('-') && !word.starts_with('-') {
             let joined: String = word.chars().filter(|&c| c != '-').collect();
             let mut r = self.readings(&joined);
             if r.iter()

@@ -219,6 +219,11 @@ fn tokenize(doc: &mut Doc) {
             for _ in 0..3 {
                 cur.bump();
             }
+        } else if is_hyphen(c) && prev_adjacent_word && led_suffix(&text[cur.pos + c.len_utf8()..]) {
+            // the "-led" split from "US-led" (see `scan_word`)
+            for _ in 0..4 {
+                cur.bump();
+            }
         } else if is_hyphen(c) && cur.peek_nth(1).is_some_and(is_hyphen) {
             while cur.peek().is_some_and(is_hyphen) {
                 cur.bump();
@@ -262,6 +267,11 @@ fn suspended_hyphen(text: &str, start: usize, at: usize) -> bool {
         && rest.chars().next().is_some_and(is_word_char)
 }
 
+/// Whether `rest` starts with the word "led" (after a hyphen: "US-led").
+fn led_suffix(rest: &str) -> bool {
+    rest.get(..3).is_some_and(|w| w.eq_ignore_ascii_case("led")) && !rest[3..].starts_with(is_word_char)
+}
+
 /// Scans a word or number starting at the cursor.
 fn scan_word(cur: &mut Cursor) {
     let text = cur.text;
@@ -280,6 +290,12 @@ fn scan_word(cur: &mut Cursor) {
         let prev = text[..cur.pos].chars().next_back();
         let prev_digit = prev.is_some_and(|p| p.is_ascii_digit());
         if is_hyphen(c) && next_is_word {
+            // "US-led", "Saudi-led": the leader's name stands apart, so that it is found
+            // as the actor of the phrase ("the US-led coalition" is the United States')
+            let capitalized = text[start..].chars().next().is_some_and(char::is_uppercase);
+            if capitalized && led_suffix(&text[cur.pos + c.len_utf8()..]) {
+                break;
+            }
             dotted = false;
             cur.bump();
             segment_len = 0;
@@ -508,6 +524,7 @@ mod tests {
             ["$", "8", "billion", ",", "1,000", "troops", ",", "3.5", "%"]
         );
         assert_eq!(words("tit-for-tat Secretary-General"), ["tit-for-tat", "Secretary-General"]);
+        assert_eq!(words("the US-led coalition"), ["the", "US", "-led", "coalition"]);
         assert_eq!(words("Gen. J. Smith"), ["Gen.", "J.", "Smith"]);
     }
 

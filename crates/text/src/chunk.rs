@@ -182,8 +182,9 @@ fn chunk_sentence(doc: &Doc, range: std::ops::Range<usize>, headline: bool, titl
                 && i == vg.main
                 && (tag(vg.main) == Tag::VBN
                     || tag(vg.main) == Tag::VBD && doc.tokens[vg.main].alts.contains(Tag::VBN));
-            let after_subject =
-                !out.is_empty() && matches!(out[out.len() - 1].kind, ChunkKind::Np { .. }) && !seen_finite;
+            // (adverbs aside: "Opposition Party Formally Outlawed")
+            let before = out.iter().rev().find(|c| !matches!(c.kind, ChunkKind::Adv));
+            let after_subject = before.is_some_and(|c| matches!(c.kind, ChunkKind::Np { .. })) && !seen_finite;
             let after_passive = headline_passive
                 && !out.is_empty()
                 && (matches!(out[out.len() - 1].kind, ChunkKind::Conj) || doc.norm(out[out.len() - 1].start) == ",");
@@ -487,6 +488,7 @@ mod tests {
         );
         // a headline's bare participle is passive; with "has" before it, it is not
         assert!(chunks("Soldiers Deployed to Border").contains(&"VGpass[Deployed]".to_string()));
+        assert!(chunks("Opposition Party Formally Outlawed in Belarus").contains(&"VGpass[Outlawed]".to_string()));
         let c = chunks("Ethiopia has acted against Libya");
         assert!(c.contains(&"VG[has acted]".to_string()), "{c:?}");
     }

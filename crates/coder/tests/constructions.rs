@@ -544,3 +544,9 @@ fn a_relative_clause_inside_a_pattern_is_skipped() {
     let t = triples("Turkey allowed Syrian refugees who had lived in Jordan for years to return home.");
     assert!(t.iter().any(|x| x.starts_with("TUR SYRREF 0833")), "{t:?}");
 }
+
+#[test]
+fn aid_that_arrives_has_been_given() {
+    // "arrive" tells that the act its subject noun names happened, by someone unnamed
+    assert_eq!(triples("Humanitarian aid to Haiti arrived on Sunday."), [" HTI 070"]);
+}

@@ -16,6 +16,7 @@
 //! * **Infinitives after control verbs**: "began to hand in", "agreed to hand over":
 //!   after "to" following a verb that takes an infinitive, a word that can be a base
 //!   verb is one.
+//! * **Day adverbs**: "police today released": "today" before a verb says when.
 //! * **Reduced relatives**: "militants based in Gaza attacked Israel": a past form right
 //!   after a noun, followed by a prepositional phrase and then by the clause's finite
 //!   verb, is a participle modifying the noun, not the verb of the clause.
@@ -40,6 +41,7 @@ pub fn apply(doc: &mut Doc) {
         plurals_after_adjectives(doc, range.clone());
         nominal_adjectives(doc, range.clone());
         infinitives(doc, range.clone());
+        day_adverbs(doc, range.clone());
         headline_verb(doc, si, range);
     }
 }
@@ -202,6 +204,22 @@ fn infinitives(doc: &mut Doc, range: std::ops::Range<usize>) {
     }
 }
 
+/// "Polish police today released", "Khomeini today rejected": a day word right before a
+/// verb says when, it is no part of the noun phrase before it.
+fn day_adverbs(doc: &mut Doc, range: std::ops::Range<usize>) {
+    for i in range.start + 1..range.end.saturating_sub(1) {
+        if !matches!(doc.norm(i), "today" | "yesterday" | "tonight") || doc.tokens()[i].tag == Tag::RB {
+            continue;
+        }
+        let next = doc.tokens()[i + 1].tag;
+        if matches!(next, Tag::VBD | Tag::VBZ | Tag::VBP | Tag::MD)
+            || next == Tag::VBN && doc.tokens()[i + 1].alts.contains(Tag::VBD)
+        {
+            doc.set_tag(i, Tag::RB);
+        }
+    }
+}
+
 fn nominal_adjectives(doc: &mut Doc, range: std::ops::Range<usize>) {
     for i in range.start + 1..range.end {
         let t = &doc.tokens()[i];
@@ -299,6 +317,11 @@ mod tests {
         // a passive headline has its verb: "strike" stays a noun
         let t = tags("Four killed in air strike\n\nThe army denied it.");
         assert_eq!((t[1], t[4]), (Tag::VBN, Tag::NN));
+    }
+
+    #[test]
+    fn day_adverbs() {
+        assert_eq!(tags("Polish police today released the correspondent.")[2], Tag::RB);
     }
 
     #[test]

@@ -146,7 +146,9 @@ impl<'a> Resolver<'a> {
                 }
             }
             Reference::Countryless { sectors, foreign, definite, possessive_pronoun, envoy } => {
+                // ("their governments" looks back through "their", never ahead)
                 if (foreign || !definite)
+                    && !possessive_pronoun
                     && let Some(actors) = self.elaboration(conj, &sectors)
                 {
                     conj.actors = self.as_antecedent(&actors, conj);

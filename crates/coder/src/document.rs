@@ -230,7 +230,10 @@ impl<'a> Reasoner<'a> {
                 let other = !a.source.unknown
                     && !a.source.code.is_countryless()
                     && !same_primary(&a.source.code, &e.source.code);
-                let kind = family.as_ref().is_none_or(|f| f.contains(&c.root_number()))
+                // (a violent protest is an attack too: "protesters threw stones at the
+                // embassy ... condemned the attack")
+                let violent = |f: &Vec<u8>| f.iter().any(|r| (18..=20).contains(r)) && c.base().as_str() == "145";
+                let kind = family.as_ref().is_none_or(|f| f.contains(&c.root_number()) || violent(f))
                     || !lemma.is_empty() && a.pattern.split_whitespace().any(|w| w == lemma);
                 before && told && other && kind
             });

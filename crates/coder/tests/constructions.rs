@@ -550,3 +550,20 @@ fn aid_that_arrives_has_been_given() {
     // "arrive" tells that the act its subject noun names happened, by someone unnamed
     assert_eq!(triples("Humanitarian aid to Haiti arrived on Sunday."), [" HTI 070"]);
 }
+
+#[test]
+fn a_possessive_pronoun_looks_back_not_ahead() {
+    // "their governments" are the envoys' countries', not the later "government in Minsk"
+    let t = triples(
+        "Belarus expelled the Polish and Lithuanian envoys, accusing their governments of funding protests against the government in Minsk.",
+    );
+    assert!(t.contains(&"BLR POLGOV 112".to_string()) && t.contains(&"BLR LTUGOV 112".to_string()), "{t:?}");
+}
+
+#[test]
+fn the_attack_condemned_may_be_a_riot() {
+    let t = triples(
+        "Pakistani protesters threw stones at the Swedish embassy in Islamabad on Friday. Sweden condemned the attack the next day.",
+    );
+    assert!(t.iter().any(|x| x.starts_with("SWE PAK") && x.ends_with(" 111")), "{t:?}");
+}

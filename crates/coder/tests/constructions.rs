@@ -567,3 +567,9 @@ fn the_attack_condemned_may_be_a_riot() {
     );
     assert!(t.iter().any(|x| x.starts_with("SWE PAK") && x.ends_with(" 111")), "{t:?}");
 }
+
+#[test]
+fn welcoming_a_plan_praises_whoever_made_it() {
+    let t = triples("Chile announced a plan to open talks with Peru on fishing rights. Peru welcomed the plan.");
+    assert!(t.iter().any(|x| x.starts_with("PER CHL") && x.ends_with(" 051")), "{t:?}");
+}

@@ -573,3 +573,9 @@ fn welcoming_a_plan_praises_whoever_made_it() {
     let t = triples("Chile announced a plan to open talks with Peru on fishing rights. Peru welcomed the plan.");
     assert!(t.iter().any(|x| x.starts_with("PER CHL") && x.ends_with(" 051")), "{t:?}");
 }
+
+#[test]
+fn a_name_before_owned_or_flagged_gives_the_country() {
+    let t = triples("A Liberian-flagged tanker was seized by Iranian forces in the Gulf.");
+    assert!(t.iter().any(|x| x.starts_with("IRNMIL LBR")), "{t:?}");
+}

@@ -219,9 +219,11 @@ fn tokenize(doc: &mut Doc) {
             for _ in 0..3 {
                 cur.bump();
             }
-        } else if is_hyphen(c) && prev_adjacent_word && led_suffix(&text[cur.pos + c.len_utf8()..]) {
+        } else if let Some(n) =
+            (is_hyphen(c) && prev_adjacent_word).then(|| name_suffix(&text[cur.pos + c.len_utf8()..])).flatten()
+        {
             // the "-led" split from "US-led" (see `scan_word`)
-            for _ in 0..4 {
+            for _ in 0..=n {
                 cur.bump();
             }
         } else if is_hyphen(c) && cur.peek_nth(1).is_some_and(is_hyphen) {
@@ -267,9 +269,21 @@ fn suspended_hyphen(text: &str, start: usize, at: usize) -> bool {
         && rest.chars().next().is_some_and(is_word_char)
 }
 
-/// Whether `rest` starts with the word "led" (after a hyphen: "US-led").
+/// Participles that, after a hyphen and a name, make the name the actor or the country of
+/// what they modify: "US-led coalition", "Greek-owned tanker", "Panama-flagged ship",
+/// "Gaza-based militants" ("Iran-backed" is not among them: the militia is not Iran).
+const NAME_SUFFIXES: &[&str] = &["led", "owned", "flagged", "registered", "based", "run"];
+
+/// The length of the name suffix `rest` starts with (after a hyphen: "US-led"), if any.
+fn name_suffix(rest: &str) -> Option<usize> {
+    NAME_SUFFIXES.iter().map(|s| s.len()).find(|&n| {
+        rest.get(..n).is_some_and(|w| NAME_SUFFIXES.iter().any(|s| w.eq_ignore_ascii_case(s)))
+            && !rest[n..].starts_with(is_word_char)
+    })
+}
+
 fn led_suffix(rest: &str) -> bool {
-    rest.get(..3).is_some_and(|w| w.eq_ignore_ascii_case("led")) && !rest[3..].starts_with(is_word_char)
+    name_suffix(rest).is_some()
 }
 
 /// Scans a word or number starting at the cursor.
@@ -525,6 +539,8 @@ mod tests {
         );
         assert_eq!(words("tit-for-tat Secretary-General"), ["tit-for-tat", "Secretary-General"]);
         assert_eq!(words("the US-led coalition"), ["the", "US", "-led", "coalition"]);
+        assert_eq!(words("a Greek-owned tanker"), ["a", "Greek", "-owned", "tanker"]);
+        assert_eq!(words("state-run media"), ["state-run", "media"]);
         assert_eq!(words("Gen. J. Smith"), ["Gen.", "J.", "Smith"]);
     }
 

@@ -579,3 +579,8 @@ fn a_name_before_owned_or_flagged_gives_the_country() {
     let t = triples("A Liberian-flagged tanker was seized by Iranian forces in the Gulf.");
     assert!(t.iter().any(|x| x.starts_with("IRNMIL LBR")), "{t:?}");
 }
+
+#[test]
+fn more_trade_announced_is_an_intent_to_cooperate_economically() {
+    assert_eq!(triples("Norway will increase gas exports to Germany next year."), ["NOR DEU 0311"]);
+}

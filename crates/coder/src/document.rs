@@ -216,12 +216,19 @@ impl<'a> Reasoner<'a> {
             // "demanded their release": a call to free people or property is addressed to
             // whoever holds them, the latest to arrest or seize (17) in the story
             let release = matches!(code.as_str(), "0253" | "1053");
-            let Some((noun, family, claim)) =
-                self.referring_noun(e).or(release.then(|| (e.trigger.0, Some(vec![17]), false)))
+            // "Tokyo lodged a protest": a complaint that names no one is about what was
+            // last done to the complainant's country by another (a material act, 15-20)
+            let complaint = code.as_str() == "114" || code.as_str() == "111";
+            let Some((noun, family, claim)) = self
+                .referring_noun(e)
+                .or(release.then(|| (e.trigger.0, Some(vec![17]), false)))
+                .or(complaint.then(|| (e.trigger.0, Some(vec![15, 16, 17, 18, 19, 20]), false)))
             else {
                 continue;
             };
             let family = if release { Some(vec![17]) } else { family };
+            let against_us =
+                |a: &RawEvent| !complaint || a.target.as_ref().is_some_and(|t| same_primary(&t.code, &e.source.code));
             let lemma = if release { "" } else { self.doc.lemma(noun) };
             let found = raw[..i].iter().rev().find(|a| {
                 let Some(c) = a.code else { return false };
@@ -235,7 +242,7 @@ impl<'a> Reasoner<'a> {
                 let violent = |f: &Vec<u8>| f.iter().any(|r| (18..=20).contains(r)) && c.base().as_str() == "145";
                 let kind = family.as_ref().is_none_or(|f| f.contains(&c.root_number()) || violent(f))
                     || !lemma.is_empty() && a.pattern.split_whitespace().any(|w| w == lemma);
-                before && told && other && kind
+                before && told && other && kind && against_us(a)
             });
             // a claim was made by whoever reported an earlier act: "X shelled Y, Y's
             // ministry said. X denied the claim"

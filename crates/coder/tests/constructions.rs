@@ -584,3 +584,9 @@ fn a_name_before_owned_or_flagged_gives_the_country() {
 fn more_trade_announced_is_an_intent_to_cooperate_economically() {
     assert_eq!(triples("Norway will increase gas exports to Germany next year."), ["NOR DEU 0311"]);
 }
+
+#[test]
+fn a_complaint_naming_no_one_is_about_what_was_done_to_the_complainant() {
+    let t = triples("Chinese coast guards seized a Philippine supply boat on Monday. Manila lodged a protest.");
+    assert!(t.iter().any(|x| x.starts_with("PHL CHN") && x.ends_with(" 114")), "{t:?}");
+}

@@ -587,6 +587,6 @@ fn more_trade_announced_is_an_intent_to_cooperate_economically() {
 
 #[test]
 fn a_complaint_naming_no_one_is_about_what_was_done_to_the_complainant() {
-    let t = triples("Chinese coast guards seized a Philippine supply boat on Monday. Manila lodged a protest.");
+    let t = triples("Chinese coast guards seized two Philippine fishing boats on Monday. Manila lodged a protest.");
     assert!(t.iter().any(|x| x.starts_with("PHL CHN") && x.ends_with(" 114")), "{t:?}");
 }

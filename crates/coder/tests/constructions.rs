@@ -544,3 +544,32 @@ fn a_relative_clause_inside_a_pattern_is_skipped() {
     let t = triples("Turkey allowed Syrian refugees who had lived in Jordan for years to return home.");
     assert!(t.iter().any(|x| x.starts_with("TUR SYRREF 0833")), "{t:?}");
 }
+
+#[test]
+fn newswire_paraphrases_of_truces_cyber_coercion_relief_and_investigation() {
+    // a truce signed is a truce, not a plain signed agreement
+    assert_eq!(triples("Peru signed a truce with Chile."), ["PER CHL 0871"]);
+    // a curfew shortened by some hours, an election win of the other side recognised
+    assert_eq!(triples("The Peruvian government shortened by two hours the nightly curfew."), ["PERGOV PER 0813"]);
+    assert_eq!(triples("Kenyan election officials acknowledged the win of the opposition."), ["KENGOV KENOPP 0831"]);
+    // relief goods flown or trucked in; debts reduced
+    assert_eq!(triples("Peru flew medicine to Bolivia."), ["PER BOL 073"]);
+    assert_eq!(triples("Peru dispatched relief convoys to Bolivia."), ["PER BOL 073"]);
+    assert_eq!(triples("The IMF eased the debt burden of Bolivia."), ["IGOIMF BOL 071"]);
+    // experts sent to look into something
+    assert_eq!(triples("Peru sent an investigation team to Chile."), ["PER CHL 090"]);
+    // a people called on to unite against someone; ordered to appear before a court
+    assert_eq!(triples("The Arab League called on Arabs to unite against Israel."), ["IGOARL ISR 113"]);
+    assert_eq!(
+        triples("A Chilean judge ordered the former president to appear before the court."),
+        ["CHLJUD CHLELI 101"]
+    );
+    // weapons of mass destruction made for use against someone
+    assert_eq!(triples("Iran is producing chemical weapons to use against Israel."), ["IRN ISR 1385"]);
+    // websites defaced or knocked offline; a demonstration prevented
+    assert_eq!(triples("Turkish hackers defaced Danish websites."), ["TUR DNK 170"]);
+    assert_eq!(triples("Turkish hackers knocked Danish government websites offline."), ["TUR DNKGOV 170"]);
+    assert_eq!(triples("Turkish police blocked a rally organised by the opposition."), ["TURCOP TUROPP 170"]);
+    // reservists called into action
+    assert_eq!(triples("Kenya called its reservists into action."), ["KEN  154"]);
+}

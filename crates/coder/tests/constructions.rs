@@ -572,4 +572,15 @@ fn newswire_paraphrases_of_truces_cyber_coercion_relief_and_investigation() {
     assert_eq!(triples("Turkish police blocked a rally organised by the opposition."), ["TURCOP TUROPP 170"]);
     // reservists called into action
     assert_eq!(triples("Kenya called its reservists into action."), ["KEN  154"]);
+    // access to the internet or a platform restricted; a propaganda operation run against someone
+    assert_eq!(triples("The Belarusian government restricted access to Telegram."), ["BLRGOV BLR 1721"]);
+    assert_eq!(triples("Russia ran a propaganda operation against Estonia."), ["RUS EST 170"]);
+    // observers let back in; food parcels handed out
+    assert_eq!(triples("Zimbabwe allowed back election observers."), ["ZWE ZWEDEV 0862"]);
+    assert_eq!(triples("Caritas distributed food parcels to Syrian refugees."), ["NGOHLHCRT SYRREF 073"]);
+    // two-word verbs among alternatives: "set up a militia", "handed over findings", "set up a joint command"
+    assert_eq!(triples("Colombian ranchers set up a militia."), ["COLAGR COL 154"]);
+    assert_eq!(triples("Belgian police handed over their findings to Dutch prosecutors."), ["BELCOP NLDJUD 064"]);
+    assert_eq!(triples("Japan handed over generators to Ukraine."), ["JPN UKR 070"]);
+    assert_eq!(triples("Russia set up a joint command with Belarus."), ["RUS BLR 062"]);
 }

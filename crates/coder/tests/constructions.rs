@@ -583,4 +583,9 @@ fn newswire_paraphrases_of_truces_cyber_coercion_relief_and_investigation() {
     assert_eq!(triples("Belgian police handed over their findings to Dutch prosecutors."), ["BELCOP NLDJUD 064"]);
     assert_eq!(triples("Japan handed over generators to Ukraine."), ["JPN UKR 070"]);
     assert_eq!(triples("Russia set up a joint command with Belarus."), ["RUS BLR 062"]);
+    assert_eq!(triples("The Estonian police passed on evidence to Finnish prosecutors."), ["ESTCOP FINJUD 063"]);
+    assert_eq!(triples("Norway wrote off the debts of Malawi."), ["NOR MWI 071"]);
+    // weapons stockpiles cut, limits set on warheads
+    assert_eq!(triples("Chile cut its missile stockpiles."), ["CHL  0873"]);
+    assert_eq!(triples("India and Pakistan set limits on nuclear warheads."), ["IND  0873", "PAK  0873"]);
 }

@@ -588,4 +588,10 @@ fn newswire_paraphrases_of_truces_cyber_coercion_relief_and_investigation() {
     // weapons stockpiles cut, limits set on warheads
     assert_eq!(triples("Chile cut its missile stockpiles."), ["CHL  0873"]);
     assert_eq!(triples("India and Pakistan set limits on nuclear warheads."), ["IND  0873", "PAK  0873"]);
+    // protesters resorting to stones; captured equipment handed back
+    assert_eq!(triples("The Kosovo protesters resorted to stone throwing."), ["KSVCVL KSV 145"]);
+    assert_eq!(
+        triples("Congolese rebels handed back vehicles captured from Ugandan troops."),
+        ["CODREB UGAMIL 0842"]
+    );
 }

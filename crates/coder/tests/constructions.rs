@@ -590,3 +590,51 @@ fn a_complaint_naming_no_one_is_about_what_was_done_to_the_complainant() {
     let t = triples("Chinese coast guards seized two Philippine fishing boats on Monday. Manila lodged a protest.");
     assert!(t.iter().any(|x| x.starts_with("PHL CHN") && x.ends_with(" 114")), "{t:?}");
 }
+
+#[test]
+fn newswire_paraphrases_of_truces_cyber_coercion_relief_and_investigation() {
+    // a truce signed is a truce, not a plain signed agreement
+    assert_eq!(triples("Peru signed a truce with Chile."), ["PER CHL 0871"]);
+    // a curfew shortened by some hours, an election win of the other side recognised
+    assert_eq!(triples("The Peruvian government shortened by two hours the nightly curfew."), ["PERGOV PER 0813"]);
+    assert_eq!(triples("Kenyan election officials acknowledged the win of the opposition."), ["KENGOV KENOPP 0831"]);
+    // relief goods flown or trucked in; debts reduced
+    assert_eq!(triples("Peru flew medicine to Bolivia."), ["PER BOL 073"]);
+    assert_eq!(triples("Peru dispatched relief convoys to Bolivia."), ["PER BOL 073"]);
+    assert_eq!(triples("The IMF eased the debt burden of Bolivia."), ["IGOIMF BOL 071"]);
+    // experts sent to look into something
+    assert_eq!(triples("Peru sent an investigation team to Chile."), ["PER CHL 090"]);
+    // a people called on to unite against someone; ordered to appear before a court
+    assert_eq!(triples("The Arab League called on Arabs to unite against Israel."), ["IGOARL ISR 113"]);
+    assert_eq!(
+        triples("A Chilean judge ordered the former president to appear before the court."),
+        ["CHLJUD CHLELI 101"]
+    );
+    // weapons of mass destruction made for use against someone
+    assert_eq!(triples("Iran is producing chemical weapons to use against Israel."), ["IRN ISR 1385"]);
+    // websites defaced or knocked offline; a demonstration prevented
+    assert_eq!(triples("Turkish hackers defaced Danish websites."), ["TUR DNK 170"]);
+    assert_eq!(triples("Turkish hackers knocked Danish government websites offline."), ["TUR DNKGOV 170"]);
+    assert_eq!(triples("Turkish police blocked a rally organised by the opposition."), ["TURCOP TUROPP 170"]);
+    // reservists called into action
+    assert_eq!(triples("Kenya called its reservists into action."), ["KEN  154"]);
+    // access to the internet or a platform restricted; a propaganda operation run against someone
+    assert_eq!(triples("The Belarusian government restricted access to Telegram."), ["BLRGOV BLR 1721"]);
+    assert_eq!(triples("Russia ran a propaganda operation against Estonia."), ["RUS EST 170"]);
+    // observers let back in; food parcels handed out
+    assert_eq!(triples("Zimbabwe allowed back election observers."), ["ZWE ZWEDEV 0862"]);
+    assert_eq!(triples("Caritas distributed food parcels to Syrian refugees."), ["NGOHLHCRT SYRREF 073"]);
+    // two-word verbs among alternatives: "set up a militia", "handed over findings", "set up a joint command"
+    assert_eq!(triples("Colombian ranchers set up a militia."), ["COLAGR COL 154"]);
+    assert_eq!(triples("Belgian police handed over their findings to Dutch prosecutors."), ["BELCOP NLDJUD 064"]);
+    assert_eq!(triples("Japan handed over generators to Ukraine."), ["JPN UKR 070"]);
+    assert_eq!(triples("Russia set up a joint command with Belarus."), ["RUS BLR 062"]);
+    assert_eq!(triples("The Estonian police passed on evidence to Finnish prosecutors."), ["ESTCOP FINJUD 063"]);
+    assert_eq!(triples("Norway wrote off the debts of Malawi."), ["NOR MWI 071"]);
+    // weapons stockpiles cut, limits set on warheads
+    assert_eq!(triples("Chile cut its missile stockpiles."), ["CHL  0873"]);
+    assert_eq!(triples("India and Pakistan set limits on nuclear warheads."), ["IND  0873", "PAK  0873"]);
+    // protesters resorting to stones; captured equipment handed back
+    assert_eq!(triples("The Kosovo protesters resorted to stone throwing."), ["KSVCVL KSV 145"]);
+    assert_eq!(triples("Congolese rebels handed back vehicles captured from Ugandan troops."), ["CODREB UGAMIL 0842"]);
+}

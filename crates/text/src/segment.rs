@@ -261,7 +261,8 @@ fn tokenize(doc: &mut Doc) {
 /// word before one ("Kabul- The") is a typo for a dash, not a prefix.
 fn suspended_hyphen(text: &str, start: usize, at: usize) -> bool {
     let word = &text[start..at];
-    let after = &text[at + 1..];
+    // (the hyphen may be a three-byte U+2010)
+    let after = text[at..].char_indices().nth(1).map_or("", |(i, _)| &text[at + i..]);
     let rest = after.trim_start_matches([' ', '\t']);
     !word.is_empty()
         && word.chars().next().is_some_and(|c| c.is_lowercase() || c.is_ascii_digit())
@@ -553,6 +554,8 @@ mod tests {
         assert_eq!(words("an anti- Israel rally"), ["an", "anti-", "Israel", "rally"]);
         assert_eq!(words("Kabul - The"), ["Kabul", "-", "The"]);
         assert_eq!(words("KABUL- The"), ["KABUL", "-", "The"]);
+        assert_eq!(words("pro\u{2010} and anti\u{2010}war"), ["pro\u{2010}", "and", "anti\u{2010}war"]);
+        assert_eq!(words("US\u{2010}led"), ["US", "\u{2010}led"]);
     }
 
     #[test]

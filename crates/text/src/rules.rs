@@ -208,7 +208,10 @@ fn infinitives(doc: &mut Doc, range: std::ops::Range<usize>) {
 /// verb says when, it is no part of the noun phrase before it.
 fn day_adverbs(doc: &mut Doc, range: std::ops::Range<usize>) {
     for i in range.start + 1..range.end.saturating_sub(1) {
-        if !matches!(doc.norm(i), "today" | "yesterday" | "tonight") || doc.tokens()[i].tag == Tag::RB {
+        // (the tag first: most tokens are no day word)
+        if !matches!(doc.tokens()[i].tag, Tag::NN | Tag::NNP)
+            || !matches!(doc.norm(i), "today" | "yesterday" | "tonight")
+        {
             continue;
         }
         let next = doc.tokens()[i + 1].tag;

@@ -201,8 +201,11 @@ impl<'a> Reasoner<'a> {
     /// did that act: the latest earlier act of the story of the noun's kind (by the
     /// noun's own patterns, or any kind for a `refer` noun) done by another country.
     /// A call to release people or property ("demanded their release") is addressed to
-    /// whoever holds them: the latest other country to arrest or seize (17). The target
-    /// keeps the act's source as its antecedent.
+    /// whoever holds them: the latest other country to arrest or seize (17). A denial
+    /// of "the claim" answers whoever made it (an accuser, or the reporter of an earlier
+    /// act, of another country); a complaint naming no one ("lodged a protest") answers
+    /// the latest material act (15-20) done to the complainant's country by another.
+    /// The target keeps the act's source as its antecedent.
     fn resolve_event_objects(&self, raw: &mut [RawEvent]) {
         for i in 0..raw.len() {
             let e = &raw[i];

@@ -87,7 +87,7 @@ impl<'a> ClauseAnalyzer<'a> {
 
     /// Whether a subordinator at chunk `c` opens a clause (a finite verb follows before
     /// the next comma).
-    fn opens_clause(&self, c: usize) -> bool {
+    pub(crate) fn opens_clause(&self, c: usize) -> bool {
         if !SUBORDINATORS.contains(&self.word(c)) {
             return false;
         }

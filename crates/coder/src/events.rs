@@ -240,7 +240,12 @@ impl<'a> SentenceCoder<'a> {
 
     fn skippable(&self, t: usize) -> bool {
         let tag = self.doc.tokens()[t].tag;
-        tag.is_adverb() || tag == Tag::RP || self.times.iter().any(|x| x.start <= t && t < x.end)
+        tag.is_adverb() || tag == Tag::RP || self.in_time(t)
+    }
+
+    /// Whether token `t` lies in a temporal expression ("on Friday").
+    fn in_time(&self, t: usize) -> bool {
+        self.times.iter().any(|x| x.start <= t && t < x.end)
     }
 
     /// Skips adverbs and particles from `t`.
@@ -269,12 +274,11 @@ impl<'a> SentenceCoder<'a> {
         // ("provide 25,000 tons of food aid")
         let s = self.skip_adverbs(t, end);
         let reach = self.arg_starting(s).map_or(s, |a| a.end);
-        let in_time = |q: usize| self.times.iter().any(|x| x.start <= q && q < x.end);
         for q in t..limit {
             let hit = self.word_is(alts, q);
             // a word of a date ("on" in "imposed sanctions on Friday on ...") is the
             // pattern's only when the pattern's word does not come again after the date
-            if hit && in_time(q) && (q + 1..limit).any(|r| !in_time(r) && self.word_is(alts, r)) {
+            if hit && self.in_time(q) && (q + 1..limit).any(|r| !self.in_time(r) && self.word_is(alts, r)) {
                 continue;
             }
             if hit {
@@ -318,7 +322,7 @@ impl<'a> SentenceCoder<'a> {
                 return None;
             }
             // a subordinate clause ("... before they demobilize") is another act's
-            if tag == Tag::IN && self.opens_clause_at(k) {
+            if tag == Tag::IN && self.chunk_of.get(&k).is_some_and(|&c| self.clauses.opens_clause(c)) {
                 return None;
             }
             if let Some(a) = self.arg_starting(k) {
@@ -351,37 +355,6 @@ impl<'a> SentenceCoder<'a> {
             k += 1;
         }
         None
-    }
-
-    /// Whether the preposition or conjunction at token `k` opens a clause: a subordinator
-    /// followed by a noun phrase and a finite verb ("before they demobilize", "because
-    /// Russia refused"), not a phrase ("before the war").
-    fn opens_clause_at(&self, k: usize) -> bool {
-        if !matches!(
-            self.doc.norm(k),
-            "before"
-                | "after"
-                | "because"
-                | "while"
-                | "when"
-                | "if"
-                | "unless"
-                | "until"
-                | "although"
-                | "though"
-                | "whereas"
-                | "since"
-                | "once"
-        ) {
-            return false;
-        }
-        let Some(a) = self.arg_starting(k + 1) else { return false };
-        let end = self.sentence_end();
-        let mut j = a.end;
-        while j < end && self.doc.tokens()[j].tag.is_adverb() {
-            j += 1;
-        }
-        j < end && (self.doc.tokens()[j].tag.is_finite_verb() || self.doc.tokens()[j].tag == Tag::MD)
     }
 
     /// Matches the elements of `frame` from token `t`: the pattern's own words may reach
@@ -1870,7 +1843,6 @@ impl<'a> SentenceCoder<'a> {
     }
 }
 
-/// A place as the target of an event.
 /// A protest followed in its sentence by the reform it demands ("staged rallies ...
 /// to demand political reforms", "a hunger strike to demand the resignation of",
 /// "calling for the removal of", "saying he must resign") is one event, the protest
@@ -1901,6 +1873,7 @@ fn protest_aims(out: &mut Vec<RawEvent>) {
     });
 }
 
+/// A place as the target of an event.
 fn place_actor(l: &Place) -> ActorRef {
     ActorRef { place_only: true, ..ActorRef::new(ActorCode::new(l.country), l.start, l.end) }
 }
@@ -1984,7 +1957,6 @@ fn joint_act(code: CameoCode) -> bool {
     matches!(code.root_number(), 3..=6 | 19)
 }
 
-/// Whether two actor codes name the same country (or organisation).
 /// Whether two codes name the same party: the same country and the same sectors, a
 /// state's government being the state ("Hungary" and "Hungarian officials" are one
 /// party; "Rwandan rebels" and "the Rwandan government" two).
@@ -1997,6 +1969,7 @@ pub(crate) fn same_party(a: &ActorCode, b: &ActorCode) -> bool {
     same_primary(a, b) && sectors(a) == sectors(b)
 }
 
+/// Whether two actor codes name the same country (or organisation).
 pub(crate) fn same_primary(a: &ActorCode, b: &ActorCode) -> bool {
     attache_ontology::same_country(a.primary().as_str(), b.primary().as_str())
 }

@@ -124,8 +124,6 @@ fn approximate_quantities(doc: &mut Doc, range: std::ops::Range<usize>) {
     }
 }
 
-/// "four shell bombs", "two truce monitors": after a number above one and a noun, a word
-/// that may be a plural noun is one, not a verb.
 /// "far-reaching reforms", "new attacks": a plural noun that can be a verb is the noun
 /// after an attributive adjective (a verb right after an adjective has no subject).
 fn plurals_after_adjectives(doc: &mut Doc, range: std::ops::Range<usize>) {
@@ -138,6 +136,8 @@ fn plurals_after_adjectives(doc: &mut Doc, range: std::ops::Range<usize>) {
     }
 }
 
+/// "four shell bombs", "two truce monitors": after a number above one and a noun, a word
+/// that may be a plural noun is one, not a verb.
 fn counted_compounds(doc: &mut Doc, range: std::ops::Range<usize>) {
     for i in range.start + 2..range.end {
         let t = &doc.tokens()[i];
@@ -152,8 +152,6 @@ fn counted_compounds(doc: &mut Doc, range: std::ops::Range<usize>) {
     }
 }
 
-/// "its military", "the wounded": an adjective after a determiner that no noun follows
-/// heads the phrase itself, as the noun it may also be.
 /// Verbs (lemmas) whose "to" introduces an infinitive, never a destination: the word
 /// after it is a verb when it can be one ("agreed to hand over", not "returned to power").
 const TAKES_INFINITIVE: &[&str] = &[
@@ -191,6 +189,8 @@ const TAKES_INFINITIVE: &[&str] = &[
     "move",
 ];
 
+/// "agreed to hand over": after "to" following a verb of [`TAKES_INFINITIVE`], a word that
+/// can be a base verb is one.
 fn infinitives(doc: &mut Doc, range: std::ops::Range<usize>) {
     for i in range.start + 2..range.end {
         let t = &doc.tokens()[i];
@@ -223,6 +223,8 @@ fn day_adverbs(doc: &mut Doc, range: std::ops::Range<usize>) {
     }
 }
 
+/// "its military", "the wounded": an adjective after a determiner that no noun follows
+/// heads the phrase itself, as the noun it may also be.
 fn nominal_adjectives(doc: &mut Doc, range: std::ops::Range<usize>) {
     for i in range.start + 1..range.end {
         let t = &doc.tokens()[i];

@@ -222,7 +222,7 @@ fn tokenize(doc: &mut Doc) {
         } else if let Some(n) =
             (is_hyphen(c) && prev_adjacent_word).then(|| name_suffix(&text[cur.pos + c.len_utf8()..])).flatten()
         {
-            // the "-led" split from "US-led" (see `scan_word`)
+            // the "-led" of "US-led", split from the name (see `scan_word`)
             for _ in 0..=n {
                 cur.bump();
             }
@@ -277,14 +277,12 @@ const NAME_SUFFIXES: &[&str] = &["led", "owned", "flagged", "registered", "based
 
 /// The length of the name suffix `rest` starts with (after a hyphen: "US-led"), if any.
 fn name_suffix(rest: &str) -> Option<usize> {
-    NAME_SUFFIXES.iter().map(|s| s.len()).find(|&n| {
-        rest.get(..n).is_some_and(|w| NAME_SUFFIXES.iter().any(|s| w.eq_ignore_ascii_case(s)))
-            && !rest[n..].starts_with(is_word_char)
-    })
-}
-
-fn led_suffix(rest: &str) -> bool {
-    name_suffix(rest).is_some()
+    NAME_SUFFIXES
+        .iter()
+        .find(|s| {
+            rest.get(..s.len()).is_some_and(|w| w.eq_ignore_ascii_case(s)) && !rest[s.len()..].starts_with(is_word_char)
+        })
+        .map(|s| s.len())
 }
 
 /// Scans a word or number starting at the cursor.
@@ -308,7 +306,7 @@ fn scan_word(cur: &mut Cursor) {
             // "US-led", "Saudi-led": the leader's name stands apart, so that it is found
             // as the actor of the phrase ("the US-led coalition" is the United States')
             let capitalized = text[start..].chars().next().is_some_and(char::is_uppercase);
-            if capitalized && led_suffix(&text[cur.pos + c.len_utf8()..]) {
+            if capitalized && name_suffix(&text[cur.pos + c.len_utf8()..]).is_some() {
                 break;
             }
             dotted = false;

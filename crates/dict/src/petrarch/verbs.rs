@@ -318,27 +318,15 @@ pub(super) fn load(b: &mut Builder, file: &Arc<str>, text: &str) {
     }
     // a block headed by an inflected form keeps to that form only where another block
     // codes the lemma's other forms (`LEFT` beside `LEAVE`); alone, it codes them all
-    let base: rustc_hash::FxHashSet<&str> = blocks
+    let base: rustc_hash::FxHashSet<String> = blocks
         .iter()
         .flat_map(|bl| &bl.verbs)
         .filter(|v| v.surface.is_none())
-        .flat_map(|v| v.heads.first())
-        .map(String::as_str)
+        .flat_map(|v| v.heads.first().cloned())
         .collect();
-    let restricted: Vec<Vec<bool>> = blocks
-        .iter()
-        .map(|bl| {
-            bl.verbs
-                .iter()
-                .map(|v| v.surface.is_some() && v.heads.first().is_some_and(|h| base.contains(h.as_str())))
-                .collect()
-        })
-        .collect();
-    for (bl, restricted) in blocks.iter_mut().zip(restricted) {
-        for (v, keep) in bl.verbs.iter_mut().zip(restricted) {
-            if !keep {
-                v.surface = None;
-            }
+    for v in blocks.iter_mut().flat_map(|bl| &mut bl.verbs) {
+        if v.heads.first().is_none_or(|h| !base.contains(h)) {
+            v.surface = None;
         }
     }
     for bl in &blocks {

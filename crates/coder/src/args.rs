@@ -249,8 +249,10 @@ impl<'a> ArgBuilder<'a> {
     ) -> (Arg, usize) {
         let mut conjuncts = Vec::new();
         let (first, mut next) = self.parse_conj(c, end, depth, res, nested);
+        // ("US and British forces" is one phrase wherever it stands: "US" cannot end it)
+        let splittable = object_position && !first.adjective_only;
         conjuncts.push(first);
-        let (items, after) = self.coordination(next, end, depth, object_position, res, nested);
+        let (items, after) = self.coordination(next, end, depth, splittable, res, nested);
         conjuncts.extend(items);
         next = after;
         distribute_agents(&mut conjuncts);
@@ -566,6 +568,15 @@ impl<'a> ArgBuilder<'a> {
             names.retain(|n| !person_starts.contains(&n.start));
         }
         if !names.is_empty() {
+            // "US (and British forces)": a bare abbreviated country name stands as an
+            // adjective does, and borrows the sectors of the last conjunct
+            conj.adjective_only = names.len() == 1
+                && sectors.is_empty()
+                && names[0].start == own_start
+                && names[0].end == end
+                && is_country_code(names[0].code.primary())
+                && names[0].code.rest().is_empty()
+                && (own_start..end).all(|i| is_abbreviation(doc.word(i)));
             // Names: the most specific one (a person over a country adjective).
             for mut n in names {
                 if n.code.rest().is_empty() && !sectors.is_empty() {
@@ -826,6 +837,12 @@ fn is_person_noun(lemma: &str) -> bool {
         "separatist",
     ];
     PEOPLE.contains(&lemma) || lemma.ends_with("man") || lemma.ends_with("woman") || lemma.ends_with("ist")
+}
+
+/// "US", "U.S.", "UK": capitals (and dots) only, at most four letters.
+fn is_abbreviation(word: &str) -> bool {
+    let letters = word.chars().filter(|c| c.is_alphabetic()).count();
+    (2..=4).contains(&letters) && word.chars().all(|c| c.is_ascii_uppercase() || c == '.')
 }
 
 fn is_country_code(c: Code3) -> bool {

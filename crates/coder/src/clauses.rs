@@ -44,6 +44,25 @@ pub(crate) struct Pred {
     pub end_chunk: usize,
     /// The predicate this one depends on (the verb before an infinitive).
     pub governor: Option<usize>,
+    /// For an infinitive after a noun of asking or offering ("rejected North Korea's
+    /// demand to sever"), that noun.
+    pub request: Option<Request>,
+}
+
+/// A noun of asking or offering whose infinitive is the act asked for
+/// ([`attache_dict::Dictionaries::governing_noun`]): "North Korea's demand to sever",
+/// "an appeal to Belgium to extradite", "calls by Kofi Annan to adopt".
+#[derive(Debug, Clone)]
+pub(crate) struct Request {
+    /// The noun's token.
+    pub noun: usize,
+    /// Its governing class (appeal, demand, intend).
+    pub class: attache_dict::Special,
+    /// Who asks: the noun phrase's own actors ("North Korea's demand", "a U.S.
+    /// request") or a "by"/"from" phrase; an index into the sentence's arguments.
+    pub by: Option<usize>,
+    /// Who is asked: a "to"/"on" phrase ("an appeal to Belgium").
+    pub to: Option<usize>,
 }
 
 /// Subordinating words that open a clause.
@@ -61,6 +80,8 @@ const SUBJECT_CONTROL: &[&str] = &[
 
 pub(crate) struct ClauseAnalyzer<'a> {
     pub doc: &'a Doc,
+    /// For the nouns of asking ([`attache_dict::Dictionaries::governing_noun`]).
+    pub dicts: &'a attache_dict::Dictionaries,
     pub args: &'a [Arg],
     pub chunks: std::ops::Range<usize>,
     /// The sentence's temporal expressions ("on Tuesday"): transparent to clause structure.
@@ -74,6 +95,39 @@ impl<'a> ClauseAnalyzer<'a> {
 
     fn word(&self, c: usize) -> &str {
         self.doc.norm(self.doc.chunks()[c].start)
+    }
+
+    /// A noun of asking heading the noun phrases between a verb and its infinitive
+    /// (chunks `from..to`): "rejected [North Korea's demand] to sever", "renewed [an
+    /// appeal] [to] [Belgium] to extradite", "rejected [calls] [by] [Kofi Annan] [,] [UN
+    /// secretary-general] [,] to adopt". Only noun phrases, prepositions, adverbs and
+    /// commas may stand between.
+    fn request_noun(&self, from: usize, to: usize) -> Option<Request> {
+        let between_ok = (from..to).all(|k| {
+            matches!(self.kind(k), ChunkKind::Np { .. } | ChunkKind::Prep | ChunkKind::Adv | ChunkKind::Conj)
+                || self.word(k) == ","
+        });
+        if from >= to || to - from > 8 || !between_ok {
+            return None;
+        }
+        let k = (from..to).find(|&k| matches!(self.kind(k), ChunkKind::Np { .. }))?;
+        let noun = self.doc.chunks()[k].end - 1;
+        let class = self.dicts.governing_noun(self.doc.lemma(noun))?;
+        let own = self.arg_at(k).filter(|&a| self.args[a].has_actor());
+        let mut r = Request { noun, class, by: own, to: None };
+        let mut j = k + 1;
+        while j + 1 < to {
+            if matches!(self.kind(j), ChunkKind::Prep) && matches!(self.kind(j + 1), ChunkKind::Np { .. }) {
+                let arg = self.arg_at(j + 1).filter(|&a| self.args[a].has_actor());
+                match self.word(j) {
+                    "to" | "on" | "upon" if r.to.is_none() => r.to = arg,
+                    "by" | "from" if r.by.is_none() => r.by = arg,
+                    _ => {}
+                }
+            }
+            j += 1;
+        }
+        Some(r)
     }
 
     /// The top-level argument that covers chunk `c`.
@@ -173,6 +227,7 @@ impl<'a> ClauseAnalyzer<'a> {
             let mut passive = vg.voice == Voice::Passive && !stative;
             let mut subject = None;
             let mut governor = None;
+            let mut request = None;
             let prev = preds.len().checked_sub(1);
             let after_conj = c > self.chunks.start && matches!(self.kind(c - 1), ChunkKind::Conj);
             let after_comma = c > self.chunks.start && self.word(c - 1) == ",";
@@ -232,6 +287,11 @@ impl<'a> ClauseAnalyzer<'a> {
                     if let Some(p) = prev {
                         governor = Some(p);
                         let gov = &preds[p];
+                        request = self.request_noun(gov.chunk + 1, c);
+                        if let Some(r) = &request {
+                            // the one asked acts, else the one who answers the request
+                            subject = r.to.or(gov.subject);
+                        }
                         // the controller is the governing verb's object, right before the
                         // infinitive ("urged Iran to", "called on Iran to"); a noun phrase
                         // further on is no controller ("sent inspectors to Iran to
@@ -245,6 +305,7 @@ impl<'a> ClauseAnalyzer<'a> {
                             k == first && first <= gov.chunk + 2
                         });
                         subject = match between {
+                            _ if request.is_some() => subject,
                             Some(a) if !SUBJECT_CONTROL.contains(&gov.lemma.as_str()) && self.args[a].has_actor() => {
                                 Some(a)
                             }
@@ -254,6 +315,14 @@ impl<'a> ClauseAnalyzer<'a> {
                 }
                 _ => {
                     subject = self.subject_left(c);
+                    // "issued a statement demanding that ...": a participle modifying a
+                    // noun that names no one is done by its clause's subject (filled in
+                    // below), not by the statement
+                    let after_noun = c > self.chunks.start && matches!(self.kind(c - 1), ChunkKind::Np { .. });
+                    if kind == PredKind::Participle && after_noun && subject.is_some_and(|a| !self.args[a].has_actor())
+                    {
+                        subject = None;
+                    }
                     // a complement clause: "demanded that Russia withdraw"
                     if let Some(p) = prev
                         && self.complement_of(preds[p].chunk, c)
@@ -271,6 +340,7 @@ impl<'a> ClauseAnalyzer<'a> {
                 passive,
                 end_chunk: self.clause_end(c),
                 governor,
+                request,
             });
         }
         // A participle without a subject of its own shares that of the clause it

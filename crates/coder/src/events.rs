@@ -198,7 +198,7 @@ impl<'a> SentenceCoder<'a> {
             doc,
             dicts,
             sentence,
-            clauses: ClauseAnalyzer { doc, args, chunks: s.chunks.clone(), times },
+            clauses: ClauseAnalyzer { doc, dicts, args, chunks: s.chunks.clone(), times },
             nested,
             times,
             starts,
@@ -795,6 +795,7 @@ impl<'a> SentenceCoder<'a> {
         // reverses first, so that what governs an act governs its mirror too ("will
         // visit Albania": Albania will host the visit)
         self.add_reverses(&mut out);
+        self.refused_requests(&preds, &mut out);
         self.govern(&preds, &mut out);
         protest_aims(&mut out);
         (out, attribution)
@@ -1130,6 +1131,34 @@ impl<'a> SentenceCoder<'a> {
     /// help" (122), "denied attacking" (016); and events announced with "will" as intents
     /// or threats. The complement's own event is replaced; a refused or denied act that
     /// the class cannot recode stays, marked as not having happened.
+    /// Who made a request: the actors of its "by" phrase or of its own noun phrase.
+    fn askers(&self, r: &crate::clauses::Request) -> Vec<ActorRef> {
+        r.by.map(|a| self.clauses.args[a].actors().cloned().collect()).unwrap_or_default()
+    }
+
+    /// A refused request ("rejected North Korea's demand to sever the alliance",
+    /// "rejected a Russian proposal to hold talks") is aimed at whoever asked: the
+    /// refusal's events with no target take the askers, and the request noun's own event
+    /// (North Korea's demand) is the refused one, not a new act.
+    fn refused_requests(&self, preds: &[Pred], out: &mut Vec<RawEvent>) {
+        for p in preds {
+            let (Some(r), Some(g)) = (&p.request, p.governor) else { continue };
+            let until = self.doc.chunks()[p.chunk].start;
+            if !matches!(self.governing(&preds[g], until), Some(Special::Refuse | Special::Deny)) {
+                continue;
+            }
+            out.retain(|o| o.trigger.0 != r.noun);
+            let askers = self.askers(r);
+            let Some(first) = askers.first() else { continue };
+            let mut more = Vec::new();
+            for o in out.iter_mut().filter(|o| o.pred == g && o.target.is_none()) {
+                more.extend(askers[1..].iter().map(|t| RawEvent { target: Some(t.clone()), ..o.clone() }));
+                o.target = Some(first.clone());
+            }
+            out.extend(more);
+        }
+    }
+
     fn govern(&self, preds: &[Pred], out: &mut Vec<RawEvent>) {
         let key = |e: &RawEvent| (e.code, e.source.code, e.target.as_ref().map(|t| t.code));
         let mut replaced = vec![false; out.len()];
@@ -1141,7 +1170,17 @@ impl<'a> SentenceCoder<'a> {
                 .governor
                 .and_then(|g| {
                     let until = self.doc.chunks()[p.chunk].start;
-                    self.governing(&preds[g], until).map(|class| (g, class))
+                    let class = self.governing(&preds[g], until);
+                    match &p.request {
+                        // "rejected North Korea's demand to sever": the act asked is refused
+                        Some(_) if matches!(class, Some(Special::Refuse | Special::Deny)) => Some(Special::Refuse),
+                        // "renewed an appeal to Belgium to extradite": the noun's own act
+                        Some(r) if class.is_none() && self.dicts.is_special_verb(&preds[g].lemma, Special::Light) => {
+                            Some(r.class)
+                        }
+                        _ => class,
+                    }
+                    .map(|class| (g, class))
                 })
                 .or_else(|| self.reported_obligation(preds, p).map(|g| (g, Special::Demand)));
             let Some((g, class)) = governed else {
@@ -1211,9 +1250,22 @@ impl<'a> SentenceCoder<'a> {
                 e.pattern = format!("{} {} ({})", class.keyword(), gov.lemma, e.pattern);
                 e.rule = "governed";
                 e.pred = g;
-                if e.target.as_ref().is_none_or(|t| t.code != e.source.code) && !added.iter().any(|a| key(a) == key(&e))
-                {
-                    added.push(e);
+                // a refused request is aimed at whoever asked ("rejected a U.S. request to
+                // interrogate detainees": at the US)
+                let askers: Vec<ActorRef> = match &p.request {
+                    Some(r) if class == Special::Refuse => self.askers(r),
+                    _ => Vec::new(),
+                };
+                let variants: Vec<RawEvent> = if askers.is_empty() {
+                    vec![e]
+                } else {
+                    askers.into_iter().map(|t| RawEvent { target: Some(t), ..e.clone() }).collect()
+                };
+                for e in variants {
+                    let to_other = e.target.as_ref().is_none_or(|t| t.code != e.source.code);
+                    if to_other && !added.iter().any(|a| key(a) == key(&e)) {
+                        added.push(e);
+                    }
                 }
             }
         }

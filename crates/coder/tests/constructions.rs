@@ -638,3 +638,38 @@ fn newswire_paraphrases_of_truces_cyber_coercion_relief_and_investigation() {
     assert_eq!(triples("The Kosovo protesters resorted to stone throwing."), ["KSVCVL KSV 145"]);
     assert_eq!(triples("Congolese rebels handed back vehicles captured from Ugandan troops."), ["CODREB UGAMIL 0842"]);
 }
+
+#[test]
+fn a_refused_request_is_aimed_at_whoever_asked() {
+    // the asker by possessive, by adjective, by a "by" phrase; the request noun's own
+    // act is the refused one, not a second event
+    assert_eq!(triples("Chile rejected Peru's demand to pull its troops back from the border."), ["CHL PER 1246"]);
+    assert_eq!(triples("Hungary rejected a Romanian proposal to hold talks."), ["HUN ROU 125"]);
+    assert_eq!(triples("Iran rejected proposals by Oman and Qatar to open talks."), ["IRN OMN 125", "IRN QAT 125"]);
+}
+
+#[test]
+fn a_request_made_with_a_light_verb_is_the_nouns_act() {
+    // "renewed an appeal to X to VERB": the one asked acts, the appeal is coded by what is asked
+    assert_eq!(triples("Spain renewed its appeal to Morocco to extradite the smugglers."), ["ESP MAR 0213"]);
+}
+
+#[test]
+fn a_participle_after_a_statement_is_done_by_who_issued_it() {
+    assert_eq!(
+        triples("The rebels in Yemen issued a statement demanding that the government free the prisoners."),
+        ["YEMREB YEMGOV 1053"]
+    );
+}
+
+#[test]
+fn an_abbreviated_country_name_coordinated_with_an_adjective_shares_the_noun() {
+    assert_eq!(
+        triples("US and Malian troops attacked the rebels in Mali."),
+        ["MLIMIL MLIREB 190", "USAMIL MLIREB 190"]
+    );
+    assert_eq!(
+        triples("Amnesty said US and British forces must withdraw."),
+        ["NGOHRIAMN GBRMIL 1056", "NGOHRIAMN USAMIL 1056"]
+    );
+}

@@ -205,6 +205,8 @@ pub struct Dictionaries {
     pub(crate) nouns: FxHashMap<String, Vec<Keyed>>,
     /// Special verb phrases (mirror, light, say...) by verb lemma.
     pub(crate) special_verbs: FxHashMap<String, Vec<u32>>,
+    /// Nouns of the governing classes by lemma ([`Dictionaries::governing_noun`]).
+    pub(crate) governing_nouns: FxHashMap<String, Special>,
     pub(crate) discard_matcher: PhraseMatcher,
     /// Every word that a pattern's elements require, and every head of a special
     /// phrase, numbered.
@@ -455,6 +457,21 @@ impl Dictionaries {
     /// ("threaten"), if any; phrases with words ("call on") are found with [`Dictionaries::specials`].
     pub fn governing_class(&self, lemma: &str) -> Option<Special> {
         self.specials(lemma).find(|(s, f)| s.is_governing() && f.elements.is_empty()).map(|(s, _)| *s)
+    }
+
+    /// The governing class of a noun of asking or offering, if it is one: its infinitive
+    /// is the act asked for or offered ("rejected North Korea's demand to sever the
+    /// alliance", "renewed an appeal to Belgium to extradite him"). Written `appeal
+    /// noun: plea` in the grammar file.
+    ///
+    /// ```
+    /// use attache_dict::{Dictionaries, Special};
+    /// let (d, _) = Dictionaries::from_texts(&[("g.txt", "demand noun: ultimatum\n")]);
+    /// assert_eq!(d.governing_noun("ultimatum"), Some(Special::Demand));
+    /// assert_eq!(d.governing_noun("demand"), None);
+    /// ```
+    pub fn governing_noun(&self, lemma: &str) -> Option<Special> {
+        self.governing_nouns.get(lemma).copied()
     }
 
     /// The discard phrase matcher (payloads are [`Hit::Discard`]).

@@ -70,6 +70,8 @@ pub(crate) struct Builder {
     pub(crate) agents: Vec<(AgentEntry, u8)>,
     pub(crate) patterns: Vec<Pattern>,
     specials: Vec<(Special, Frame)>,
+    /// Nouns of governing classes ("appeal noun: plea"), by lemma.
+    governing_nouns: Vec<(Special, String)>,
     pub(crate) discards: Vec<(String, bool, Origin)>,
     /// Code maps of governing verb classes: (class, from code or `*`, to code).
     maps: Vec<(Special, Option<CameoCode>, CameoCode, Origin)>,
@@ -403,6 +405,19 @@ impl Builder {
                     let text = format!("{source} {alt} {rest}");
                     match parse_frame(pk, text.trim(), origin.clone()) {
                         Ok(mut frame) => match (special, code) {
+                            // a noun of asking ("demand", "appeal"): its infinitive is
+                            // the act asked for
+                            (Some(s), _) if pk == PatternKind::Noun && s.is_governing() => {
+                                if !frame.elements.is_empty() {
+                                    self.diag(
+                                        Severity::Error,
+                                        origin,
+                                        format!("`{item}`: a governing noun is one word (\"demand\", \"appeal\")"),
+                                    );
+                                } else {
+                                    self.governing_nouns.push((s, frame.head));
+                                }
+                            }
                             (Some(s), _) => self.specials.push((s, frame)),
                             (None, Some(code)) => {
                                 frame.plover = plover.clone();
@@ -548,6 +563,7 @@ impl Builder {
             d.special_verbs.entry(f.head.clone()).or_default().push(i as u32);
         }
         d.specials = specials;
+        d.governing_nouns = std::mem::take(&mut self.governing_nouns).into_iter().map(|(s, h)| (h, s)).collect();
         for (i, (phrase, _, _)) in self.discards.iter().enumerate() {
             d.discard_matcher.insert(phrase, Hit::Discard(i as u32));
         }

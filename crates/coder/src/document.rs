@@ -64,6 +64,10 @@ impl<'a> Reasoner<'a> {
         } else {
             self.resolve_event_objects(&mut raw);
             infer_targets(&mut raw);
+            // a meeting with no one else ("the cabinet met on Sunday") is no act between actors
+            for e in raw.iter_mut().filter(|e| e.target.is_none() && e.code.is_some_and(|c| c.root_number() == 4)) {
+                e.code = None;
+            }
         }
         // an event with neither a named source nor any target or place says nothing usable
         // (dropped below with the unresolved reciprocal acts, which keeps links right)

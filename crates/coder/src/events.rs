@@ -672,6 +672,13 @@ impl<'a> SentenceCoder<'a> {
         {
             m.hypothetical = true;
         }
+        // "denied charges by Ivory Coast that Monrovia is committing genocide", "reports
+        // that its troops had killed civilians": what a claim says is alleged (unless the
+        // claim is confirmed)
+        if p.kind == PredKind::Finite && self.claimed(preds, p) {
+            m.hypothetical = true;
+            m.hedged = true;
+        }
         // a conditional clause, or a temporal one about what has not happened yet
         // ("must agree to changes before they demobilize"; "before they left" did happen)
         let s = &doc.sentences()[self.sentence];
@@ -1418,6 +1425,43 @@ impl<'a> SentenceCoder<'a> {
                 push_new(out, make(s.clone(), Some(t)));
             }
         }
+    }
+
+    /// Whether the clause of `p` is the content of a claim noun ([`Special::Claim`]):
+    /// "that" right after the noun, or after its "by"/"from" phrase ("charges by Ivory
+    /// Coast that ..."), and not confirmed by the verb governing the noun.
+    fn claimed(&self, preds: &[Pred], p: &Pred) -> bool {
+        let doc = self.doc;
+        let chunks = doc.chunks();
+        let s = &doc.sentences()[self.sentence];
+        // the chunk of "that" right before the clause's subject or verb
+        let Some(that) = (s.chunks.start..p.chunk).rev().take(4).find(|&c| doc.norm(chunks[c].start) == "that") else {
+            return false;
+        };
+        let is_claim = |c: usize| {
+            matches!(chunks[c].kind, ChunkKind::Np { .. })
+                && self
+                    .dicts
+                    .specials(doc.norm(chunks[c].end - 1))
+                    .any(|(sp, f)| *sp == Special::Claim && f.elements.is_empty())
+        };
+        let noun = match that.checked_sub(1) {
+            Some(c) if c >= s.chunks.start && is_claim(c) => Some(c),
+            // "charges by Ivory Coast that": the noun before a "by"/"from" phrase
+            Some(c)
+                if c >= s.chunks.start + 2
+                    && matches!(doc.norm(chunks[c - 1].start), "by" | "from" | "of")
+                    && is_claim(c - 2) =>
+            {
+                Some(c - 2)
+            }
+            _ => None,
+        };
+        let Some(noun) = noun else { return false };
+        let confirmed = preds.iter().rev().find(|q| q.chunk < noun).is_some_and(|q| {
+            matches!(q.lemma.as_str(), "confirm" | "acknowledge" | "admit" | "verify" | "corroborate")
+        });
+        !confirmed
     }
 
     /// Whether the sentence says its events answer an earlier act ("in retaliation for").

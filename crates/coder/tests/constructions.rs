@@ -673,3 +673,18 @@ fn an_abbreviated_country_name_coordinated_with_an_adjective_shares_the_noun() {
         ["NGOHRIAMN GBRMIL 1056", "NGOHRIAMN USAMIL 1056"]
     );
 }
+
+#[test]
+fn what_a_claim_says_is_alleged() {
+    // the denial is the event; the genocide it denies is not a fact
+    assert_eq!(triples("Kenya denied on Friday charges by Uganda that Nairobi is arming rebels."), ["KEN UGA 016"]);
+    assert_eq!(triples("Chad denied reports that its troops had shelled a village in Sudan."), ["TCD  016"]);
+    // a confirmed report is no allegation
+    assert_eq!(triples("Chad confirmed reports that its troops had shelled Sudan."), ["TCDMIL SDN 194"]);
+}
+
+#[test]
+fn a_meeting_of_one_body_is_no_event() {
+    assert!(triples("The Italian cabinet met on Sunday.").is_empty());
+    assert_eq!(triples("The Italian cabinet met with Libyan envoys on Sunday."), ["ITAGOV LBYGOV 040"]);
+}

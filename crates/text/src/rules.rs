@@ -17,6 +17,8 @@
 //!   after "to" following a verb that takes an infinitive, a word that can be a base
 //!   verb is one.
 //! * **Day adverbs**: "police today released": "today" before a verb says when.
+//! * **Objects after a date**: "denied on Thursday charges by": after a verb and its
+//!   day, a word that can be a plural noun is the verb's object, not a second verb.
 //! * **Reduced relatives**: "militants based in Gaza attacked Israel": a past form right
 //!   after a noun, followed by a prepositional phrase and then by the clause's finite
 //!   verb, is a participle modifying the noun, not the verb of the clause.
@@ -42,6 +44,7 @@ pub fn apply(doc: &mut Doc) {
         nominal_adjectives(doc, range.clone());
         infinitives(doc, range.clone());
         day_adverbs(doc, range.clone());
+        objects_after_dates(doc, range.clone());
         headline_verb(doc, si, range);
     }
 }
@@ -223,6 +226,41 @@ fn day_adverbs(doc: &mut Doc, range: std::ops::Range<usize>) {
     }
 }
 
+/// "Liberia denied on Thursday charges by Ivory Coast", "rejected Monday claims that":
+/// a finite verb, its day ("on Thursday", "Monday", "today"), then a word that can be a
+/// noun: the noun is the verb's object. Two finite verbs in a row with only a day between
+/// them are a tagging slip.
+fn objects_after_dates(doc: &mut Doc, range: std::ops::Range<usize>) {
+    const DAYS: &[&str] =
+        &["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday"];
+    for i in range.start + 2..range.end {
+        let t = &doc.tokens()[i];
+        if !matches!(t.tag, Tag::VBZ | Tag::VBD | Tag::VBP) || !DAYS.contains(&doc.norm(i - 1)) {
+            continue;
+        }
+        let verb = if doc.norm(i - 2) == "on" { i.checked_sub(3) } else { Some(i - 2) };
+        let Some(verb) = verb.filter(|&v| v >= range.start) else { continue };
+        // (a past form the reduced-relative rule took for a participle because of the
+        // slip is the verb again)
+        let v = &doc.tokens()[verb];
+        let past = v.tag == Tag::VBN && v.alts.contains(Tag::VBD);
+        if !matches!(v.tag, Tag::VBD | Tag::VBZ | Tag::VBP) && !past {
+            continue;
+        }
+        let noun = if t.alts.contains(Tag::NNS) {
+            Tag::NNS
+        } else if t.alts.contains(Tag::NN) {
+            Tag::NN
+        } else {
+            continue;
+        };
+        doc.set_tag(i, noun);
+        if past {
+            doc.set_tag(verb, Tag::VBD);
+        }
+    }
+}
+
 /// "its military", "the wounded": an adjective after a determiner that no noun follows
 /// heads the phrase itself, as the noun it may also be.
 fn nominal_adjectives(doc: &mut Doc, range: std::ops::Range<usize>) {
@@ -327,6 +365,14 @@ mod tests {
     #[test]
     fn day_adverbs() {
         assert_eq!(tags("Polish police today released the correspondent.")[2], Tag::RB);
+    }
+
+    #[test]
+    fn objects_after_dates() {
+        assert_eq!(tags("Chad denied on Friday charges by Sudan.")[4], Tag::NNS);
+        assert_eq!(tags("Chad rejected Monday claims that it had attacked.")[3], Tag::NNS);
+        // a verb after a subject and its day stays one
+        assert_eq!(tags("Chad Monday attacks the border posts.")[2], Tag::VBZ);
     }
 
     #[test]

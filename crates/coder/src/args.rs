@@ -219,11 +219,19 @@ impl<'a> ArgBuilder<'a> {
             let (mut arg, next) = self.parse_arg(c, chunks.end, 0, object_position, resolver.as_deref(), nested);
             // Apposition: ", NP ," right after another argument, with no conjunction, or
             // "( NP )" ("the European Union (EU)")
+            // ("Pakistan, a key U.S. ally in the war against terrorism, has refused": its
+            // prepositional phrases belong to the apposition)
+            let mut close = next;
+            while close + 1 < chunks.end && matches!(self.chunk_kind(close), ChunkKind::Prep) && self.is_np(close + 1) {
+                close += 2;
+            }
+            let closes = |k: usize| k < chunks.end && self.word(k) == ",";
             if let Some(prev) = args.last()
                 && let Arg { end_chunk, .. } = prev
                 && *end_chunk + 1 == c
                 && next < chunks.end
-                && matches!((self.word(c - 1), self.word(next)), (",", ",") | ("(", ")"))
+                && (matches!((self.word(c - 1), self.word(next)), (",", ",") | ("(", ")"))
+                    || self.word(c - 1) == "," && closes(close))
                 && arg.conjuncts.len() == 1
             {
                 arg.appositive = true;

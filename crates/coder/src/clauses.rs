@@ -255,7 +255,19 @@ impl<'a> ClauseAnalyzer<'a> {
                     if p.passive && bare && self.doc.tokens()[vg.main].alts.contains(attache_text::Tag::VBN) {
                         passive = true;
                     }
-                    governor = p.governor;
+                    // "has refused to deploy troops and has urged": a tensed verb pairs
+                    // with the tensed verb before, not with the infinitive it governs
+                    // (a bare "impose" may still be the infinitive's: "aims to tighten
+                    // sanctions and impose a blockade")
+                    let main_tag = self.doc.tokens()[vg.main].tag;
+                    let marked = vg.modal.is_some()
+                        || self.doc.chunks()[c].start < vg.main
+                        || matches!(main_tag, attache_text::Tag::VBD | attache_text::Tag::VBZ);
+                    let tensed = preds.iter().rev().find(|q| q.kind == PredKind::Finite);
+                    governor = match tensed {
+                        Some(q) if kind == PredKind::Finite && marked && p.kind != PredKind::Finite => q.governor,
+                        _ => p.governor,
+                    };
                 }
                 PredKind::Participle if after_comma && prev.is_some() => {
                     subject = preds[prev.unwrap_or(0)].subject;

@@ -688,3 +688,22 @@ fn a_meeting_of_one_body_is_no_event() {
     assert!(triples("The Italian cabinet met on Sunday.").is_empty());
     assert_eq!(triples("The Italian cabinet met with Libyan envoys on Sunday."), ["ITAGOV LBYGOV 040"]);
 }
+
+#[test]
+fn an_apposition_keeps_its_prepositional_phrases() {
+    assert_eq!(
+        triples("Chile, a close U.S. partner in the fight against drugs, has refused to deploy peacekeepers in Haiti."),
+        ["CHL HTI 1224"]
+    );
+}
+
+#[test]
+fn a_tensed_verb_after_and_is_not_governed_by_the_infinitives_verb() {
+    // "refused to X and condemned": the condemnation happened
+    assert_eq!(triples("Egypt refused to open the crossing and condemned Israel."), ["EGY  1246", "EGY ISR 111"]);
+    // a bare verb after "and" is still the infinitive's: the blockade is an aim (a threat)
+    assert_eq!(
+        triples("The resolution of Britain aims to tighten sanctions and impose a blockade on Iran."),
+        ["GBR IRN 1381"]
+    );
+}

@@ -1138,6 +1138,17 @@ impl<'a> SentenceCoder<'a> {
     /// help" (122), "denied attacking" (016); and events announced with "will" as intents
     /// or threats. The complement's own event is replaced; a refused or denied act that
     /// the class cannot recode stays, marked as not having happened.
+    /// Whether verb `g` (of governing class `class`) turns a request down: a refusing
+    /// verb ("rejected the demand to"), or an accepting one negated ("would not meet
+    /// the hostage-takers' demands to release", "refused to bow to calls to").
+    fn refuses_request(&self, g: &Pred, class: Option<Special>) -> bool {
+        const ACCEPT: &[&str] = &[
+            "meet", "accept", "heed", "satisfy", "grant", "fulfil", "fulfill", "comply", "bow", "yield", "concede",
+            "agree",
+        ];
+        matches!(class, Some(Special::Refuse | Special::Deny)) || g.vg.negated && ACCEPT.contains(&g.lemma.as_str())
+    }
+
     /// Who made a request: the actors of its "by" phrase or of its own noun phrase.
     fn askers(&self, r: &crate::clauses::Request) -> Vec<ActorRef> {
         r.by.map(|a| self.clauses.args[a].actors().cloned().collect()).unwrap_or_default()
@@ -1151,10 +1162,17 @@ impl<'a> SentenceCoder<'a> {
         for p in preds {
             let (Some(r), Some(g)) = (&p.request, p.governor) else { continue };
             let until = self.doc.chunks()[p.chunk].start;
-            if !matches!(self.governing(&preds[g], until), Some(Special::Refuse | Special::Deny)) {
+            if !self.refuses_request(&preds[g], self.governing(&preds[g], until)) {
                 continue;
             }
             out.retain(|o| o.trigger.0 != r.noun);
+            // "would not accept China's demand": not accepting is rejecting
+            if preds[g].vg.negated {
+                for o in out.iter_mut().filter(|o| o.pred == g && o.modality.negated) {
+                    o.code = CameoCode::parse("120").ok();
+                    o.modality.negated = false;
+                }
+            }
             let askers = self.askers(r);
             let Some(first) = askers.first() else { continue };
             let mut more = Vec::new();
@@ -1180,7 +1198,7 @@ impl<'a> SentenceCoder<'a> {
                     let class = self.governing(&preds[g], until);
                     match &p.request {
                         // "rejected North Korea's demand to sever": the act asked is refused
-                        Some(_) if matches!(class, Some(Special::Refuse | Special::Deny)) => Some(Special::Refuse),
+                        Some(_) if self.refuses_request(&preds[g], class) => Some(Special::Refuse),
                         // "renewed an appeal to Belgium to extradite": the noun's own act
                         Some(r) if class.is_none() && self.dicts.is_special_verb(&preds[g].lemma, Special::Light) => {
                             Some(r.class)
@@ -1253,6 +1271,10 @@ impl<'a> SentenceCoder<'a> {
                 }
                 e.code = Some(new);
                 e.modality = self.modality(preds, gov);
+                // ("would not meet demands to release": the refusal itself happened)
+                if p.request.is_some() && class == Special::Refuse {
+                    e.modality.negated = false;
+                }
                 e.trigger = (gov.vg.main, e.trigger.1.max(gov.vg.main + 1));
                 e.pattern = format!("{} {} ({})", class.keyword(), gov.lemma, e.pattern);
                 e.rule = "governed";

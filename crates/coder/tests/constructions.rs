@@ -707,3 +707,10 @@ fn a_tensed_verb_after_and_is_not_governed_by_the_infinitives_verb() {
         ["GBR IRN 1381"]
     );
 }
+
+#[test]
+fn a_request_not_accepted_is_refused() {
+    assert_eq!(triples("Britain did not heed calls by France to release the fishermen."), ["GBR FRA 1243"]);
+    // with no act coded in the complement, not accepting is a plain rejection
+    assert_eq!(triples("Japan will not accept China's demand to close the shrine."), ["JPN CHN 120"]);
+}

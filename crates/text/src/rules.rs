@@ -17,6 +17,9 @@
 //!   after "to" following a verb that takes an infinitive, a word that can be a base
 //!   verb is one.
 //! * **Day adverbs**: "police today released": "today" before a verb says when.
+//! * **Plural possessors without an apostrophe**: "would not meet hostage-takers
+//!   demands": after a verb and a plural noun, a word that can be a plural noun is one
+//!   (a verb there would not agree with its plural subject).
 //! * **Objects after a date**: "denied on Thursday charges by": after a verb and its
 //!   day, a word that can be a plural noun is the verb's object, not a second verb.
 //! * **Reduced relatives**: "militants based in Gaza attacked Israel": a past form right
@@ -45,6 +48,7 @@ pub fn apply(doc: &mut Doc) {
         infinitives(doc, range.clone());
         day_adverbs(doc, range.clone());
         objects_after_dates(doc, range.clone());
+        bare_plural_possessors(doc, range.clone());
         headline_verb(doc, si, range);
     }
 }
@@ -261,6 +265,21 @@ fn objects_after_dates(doc: &mut Doc, range: std::ops::Range<usize>) {
     }
 }
 
+/// "would not meet hostage-takers demands to": verb, plural noun, then a word tagged as
+/// a singular present verb that can be a plural noun. The verb would not agree with the
+/// plural before it; the two nouns are one phrase with its apostrophe missing.
+fn bare_plural_possessors(doc: &mut Doc, range: std::ops::Range<usize>) {
+    for i in range.start + 2..range.end {
+        let t = &doc.tokens()[i];
+        if t.tag != Tag::VBZ || !t.alts.contains(Tag::NNS) || doc.tokens()[i - 1].tag != Tag::NNS {
+            continue;
+        }
+        if doc.tokens()[i - 2].tag.is_verb() {
+            doc.set_tag(i, Tag::NNS);
+        }
+    }
+}
+
 /// "its military", "the wounded": an adjective after a determiner that no noun follows
 /// heads the phrase itself, as the noun it may also be.
 fn nominal_adjectives(doc: &mut Doc, range: std::ops::Range<usize>) {
@@ -373,6 +392,13 @@ mod tests {
         assert_eq!(tags("Chad rejected Monday claims that it had attacked.")[3], Tag::NNS);
         // a verb after a subject and its day stays one
         assert_eq!(tags("Chad Monday attacks the border posts.")[2], Tag::VBZ);
+    }
+
+    #[test]
+    fn bare_plural_possessors() {
+        assert_eq!(tags("Peru rejected kidnappers demands for money.")[3], Tag::NNS);
+        // a plural subject keeps its verb
+        assert_eq!(tags("The rebels demands money.")[2], Tag::VBZ);
     }
 
     #[test]

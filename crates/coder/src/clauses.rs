@@ -269,8 +269,11 @@ impl<'a> ClauseAnalyzer<'a> {
                         _ => p.governor,
                     };
                 }
+                // ("rejected an Indian proposal for signing a deal, urging": the
+                // participle is the main clause's, not the gerund's before it)
                 PredKind::Participle if after_comma && prev.is_some() => {
-                    subject = preds[prev.unwrap_or(0)].subject;
+                    let main = preds.iter().rev().find(|q| q.kind == PredKind::Finite && q.subject.is_some());
+                    subject = main.or(prev.map(|p| &preds[p])).and_then(|q| q.subject);
                 }
                 // "Mayor Kidnapped, Killed": a bare passive after a comma shares the subject
                 _ if after_comma

@@ -489,6 +489,9 @@ impl<'a> ArgBuilder<'a> {
                     }
                     // prefixes are put before the code by `compose`
                     Lexeme::Agent(_, AgentKind::Prefix) => {}
+                    // "the Umma party": only after a proper name of its own phrase
+                    Lexeme::Agent(_, AgentKind::Named)
+                        if f.start <= own_start || doc.tokens()[f.start - 1].tag != Tag::NNP => {}
                     Lexeme::Agent(a, kind) => {
                         let e = self.dicts.agent(a);
                         if kind == AgentKind::Former {

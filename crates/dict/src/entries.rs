@@ -174,6 +174,9 @@ pub enum AgentKind {
     /// "ambassador"): a place never gives them a country ("the embassy in Paris" is not
     /// French).
     Envoy,
+    /// A sector noun only after a proper name ("the Umma party", "the Baath party"): alone
+    /// the word is too common to be an actor ("a party", "the other party").
+    Named,
     /// A sector that goes *before* the actor's code (PETRARCH's prefix agents `NGO~`:
     /// "human rights body" + ARN → NGOARN). Only PETRARCH dictionaries give it; a coder
     /// that does not know it appends the sector like a [`AgentKind::Noun`].
@@ -189,6 +192,7 @@ impl AgentKind {
             AgentKind::Modifier => "modifier",
             AgentKind::Former => "former",
             AgentKind::Envoy => "envoy",
+            AgentKind::Named => "named",
             AgentKind::Prefix => "prefix",
         }
     }
@@ -200,6 +204,7 @@ impl AgentKind {
             "modifier" => AgentKind::Modifier,
             "former" => AgentKind::Former,
             "envoy" => AgentKind::Envoy,
+            "named" => AgentKind::Named,
             _ => return None,
         })
     }

@@ -345,7 +345,7 @@ impl Builder {
                     None => (item.to_string(), None),
                 };
                 let plural = plural.or_else(|| {
-                    let pluralizes = matches!(agent_kind, AgentKind::Noun | AgentKind::Generic | AgentKind::Envoy)
+                    let pluralizes = matches!(agent_kind, AgentKind::Noun | AgentKind::Generic | AgentKind::Envoy | AgentKind::Named)
                         && sing.chars().all(|c| c.is_lowercase() || c == ' ' || c == '-');
                     pluralizes.then(|| attache_text::noun_plural(&sing))
                 });
@@ -467,7 +467,7 @@ impl Builder {
             self.diag(
                 Severity::Error,
                 origin,
-                format!("unknown kind `{kind}` (actors: name adj people capital place media; agents: agent generic modifier former envoy; events: verb noun phrase maps; discard sentence/story; person)"),
+                format!("unknown kind `{kind}` (actors: name adj people capital place media; agents: agent generic modifier former envoy named; events: verb noun phrase maps; discard sentence/story; person)"),
             );
         }
     }

@@ -20,6 +20,8 @@
 //! * **Plural possessors without an apostrophe**: "would not meet hostage-takers
 //!   demands": after a verb and a plural noun, a word that can be a plural noun is one
 //!   (a verb there would not agree with its plural subject).
+//! * **Adjectives in -ing**: "willing", "unwilling" are adjectives, not forms of the verb
+//!   "will" ("they are willing to forgive").
 //! * **Objects after a date**: "denied on Thursday charges by": after a verb and its
 //!   day, a word that can be a plural noun is the verb's object, not a second verb.
 //! * **Reduced relatives**: "militants based in Gaza attacked Israel": a past form right
@@ -48,6 +50,7 @@ pub fn apply(doc: &mut Doc) {
         infinitives(doc, range.clone());
         day_adverbs(doc, range.clone());
         objects_after_dates(doc, range.clone());
+        ing_adjectives(doc, range.clone());
         bare_plural_possessors(doc, range.clone());
         headline_verb(doc, si, range);
     }
@@ -280,6 +283,18 @@ fn bare_plural_possessors(doc: &mut Doc, range: std::ops::Range<usize>) {
     }
 }
 
+/// "they are willing to forgive": a few words in -ing are adjectives only, though a
+/// verb ("to will") has them as a form.
+fn ing_adjectives(doc: &mut Doc, range: std::ops::Range<usize>) {
+    for i in range {
+        if doc.tokens()[i].tag == Tag::VBG && matches!(doc.norm(i), "willing" | "unwilling") {
+            doc.set_tag(i, Tag::JJ);
+            let word = doc.norm(i).to_string();
+            doc.set_lemma(i, &word);
+        }
+    }
+}
+
 /// "its military", "the wounded": an adjective after a determiner that no noun follows
 /// heads the phrase itself, as the noun it may also be.
 fn nominal_adjectives(doc: &mut Doc, range: std::ops::Range<usize>) {
@@ -399,6 +414,11 @@ mod tests {
         assert_eq!(tags("Peru rejected kidnappers demands for money.")[3], Tag::NNS);
         // a plural subject keeps its verb
         assert_eq!(tags("The rebels demands money.")[2], Tag::VBZ);
+    }
+
+    #[test]
+    fn ing_adjectives() {
+        assert_eq!(tags("They are willing to talk.")[2], Tag::JJ);
     }
 
     #[test]

@@ -345,8 +345,10 @@ impl Builder {
                     None => (item.to_string(), None),
                 };
                 let plural = plural.or_else(|| {
-                    let pluralizes = matches!(agent_kind, AgentKind::Noun | AgentKind::Generic | AgentKind::Envoy | AgentKind::Named)
-                        && sing.chars().all(|c| c.is_lowercase() || c == ' ' || c == '-');
+                    let pluralizes = matches!(
+                        agent_kind,
+                        AgentKind::Noun | AgentKind::Generic | AgentKind::Envoy | AgentKind::Named
+                    ) && sing.chars().all(|c| c.is_lowercase() || c == ' ' || c == '-');
                     pluralizes.then(|| attache_text::noun_plural(&sing))
                 });
                 phrases.push(sing.clone());

@@ -361,6 +361,17 @@ fn scan_word(cur: &mut Cursor) {
             cur.bump(); // AT&T
             continue;
         }
+        // "SPLM/A": an acronym and the single capital of its armed wing are one name
+        if c == '/'
+            && next.is_some_and(|n| n.is_ascii_uppercase())
+            && !cur.peek_nth(2).is_some_and(is_word_char)
+            && text[start..cur.pos].chars().all(|p| p.is_ascii_uppercase())
+            && cur.pos - start >= 2
+        {
+            cur.bump();
+            cur.bump();
+            break;
+        }
         break;
     }
     // A final period belongs to acronyms (U.S.), known abbreviations (Feb.) and initials (J.).
@@ -527,6 +538,15 @@ mod tests {
         assert_eq!(words("they didn't, won't, can't"), ["they", "did", "n't", ",", "wo", "n't", ",", "ca", "n't"]);
         assert_eq!(words("O'Brien of Côte d'Ivoire"), ["O'Brien", "of", "Côte", "d'Ivoire"]);
         assert_eq!(words("it's"), ["it", "'s"]);
+    }
+
+    #[test]
+    fn acronym_with_its_armed_wing() {
+        assert_eq!(
+            words("the SPLM/A and the MPLA/UNITA talks"),
+            ["the", "SPLM/A", "and", "the", "MPLA", "/", "UNITA", "talks"]
+        );
+        assert_eq!(words("and/or A/B"), ["and", "/", "or", "A", "/", "B"]);
     }
 
     #[test]

@@ -259,8 +259,10 @@ impl<'a> ArgBuilder<'a> {
         let (first, mut next) = self.parse_conj(c, end, depth, res, nested);
         // ("US and British forces" is one phrase wherever it stands: "US" cannot end it)
         let splittable = object_position && !first.adjective_only;
+        let names_country = |c: &Conj| c.actors.iter().any(|a| !a.code.is_countryless());
+        let first_names = names_country(&first);
         conjuncts.push(first);
-        let (items, after) = self.coordination(next, end, depth, splittable, res, nested);
+        let (items, after) = self.coordination(next, end, depth, splittable, first_names, res, nested);
         conjuncts.extend(items);
         next = after;
         distribute_agents(&mut conjuncts);
@@ -271,19 +273,28 @@ impl<'a> ArgBuilder<'a> {
 
     /// The conjuncts coordinated after a first one that ends at chunk `next`:
     /// `("," C)* ","? and|or C`. Returns them and the chunk after the last one taken.
+    #[allow(clippy::too_many_arguments)]
     fn coordination(
         &self,
         next: usize,
         end: usize,
         depth: usize,
         object_position: bool,
+        first_names: bool,
         res: Option<&Resolver>,
         nested: &mut Vec<Arg>,
     ) -> (Vec<Conj>, usize) {
         let mut k = next;
         let mut items = Vec::new();
         while k < end && self.word(k) == "," && k + 1 < end && self.is_np(k + 1) {
+            let kept = nested.len();
             let (cj, n) = self.parse_conj(k + 1, end, depth, res, nested);
+            // "on Cessation of Hostilities, the Sudanese government and SPLM/A have
+            // agreed": after a phrase naming no one, a comma and actors start the clause
+            if !first_names && items.is_empty() && cj.actors.iter().any(|a| !a.code.is_countryless()) {
+                nested.truncate(kept);
+                return (Vec::new(), next);
+            }
             items.push(cj);
             k = n;
         }

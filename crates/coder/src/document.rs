@@ -435,12 +435,20 @@ fn dates_compatible(a: &Dated, b: &Dated) -> bool {
     }
 }
 
+/// Whether two actor codes may name the same actor: one country, and the sectors of one
+/// begin those of the other ("Colombia" and "the Colombian government"; not the
+/// government and the rebels).
+fn same_actor(a: &attache_ontology::ActorCode, b: &attache_ontology::ActorCode) -> bool {
+    let (x, y) = (a.rest(), b.rest());
+    same_primary(a, b) && (x.starts_with(y) || y.starts_with(x))
+}
+
 fn same_event(a: &Final, b: &Final) -> bool {
     let (x, y) = (&a.ev, &b.ev);
     x.code == y.code
-        && same_primary(&x.source.code, &y.source.code)
+        && same_actor(&x.source.code, &y.source.code)
         && match (&x.target, &y.target) {
-            (Some(s), Some(t)) => same_primary(&s.code, &t.code),
+            (Some(s), Some(t)) => same_actor(&s.code, &t.code),
             (None, None) => true,
             _ => false,
         }

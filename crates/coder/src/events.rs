@@ -240,7 +240,8 @@ impl<'a> SentenceCoder<'a> {
 
     fn skippable(&self, t: usize) -> bool {
         let tag = self.doc.tokens()[t].tag;
-        tag.is_adverb() || tag == Tag::RP || self.in_time(t)
+        // (and quotation marks: "agreed to allow “unimpeded humanitarian access”")
+        tag.is_adverb() || tag == Tag::RP || self.in_time(t) || matches!(self.doc.norm(t), "\"" | "“" | "”")
     }
 
     /// Whether token `t` lies in a temporal expression ("on Friday").
@@ -1357,7 +1358,7 @@ impl<'a> SentenceCoder<'a> {
             for t in given {
                 let joint = t.code.is_countryless() && named.len() >= 2;
                 if t.reciprocal || joint {
-                    for o in named.iter().filter(|o| !same_primary(&o.code, &s.code)) {
+                    for o in named.iter().filter(|o| !same_party(&o.code, &s.code)) {
                         let mut c = ActorCode::new(o.code.primary());
                         for sec in t.code.rest() {
                             c = c.with_sector(sec.as_str());
@@ -1434,7 +1435,7 @@ impl<'a> SentenceCoder<'a> {
                     continue;
                 }
                 if named.len() >= 2 && joint_act(code) && !s.code.is_countryless() {
-                    for o in named.iter().filter(|o| !same_primary(&o.code, &s.code)) {
+                    for o in named.iter().filter(|o| !same_party(&o.code, &s.code)) {
                         let e = make(s.clone(), Some(ActorRef { antecedent: None, ..(*o).clone() }));
                         push_new(out, e);
                     }

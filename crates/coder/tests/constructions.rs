@@ -714,3 +714,24 @@ fn a_request_not_accepted_is_refused() {
     // with no act coded in the complement, not accepting is a plain rejection
     assert_eq!(triples("Japan will not accept China's demand to close the shrine."), ["JPN CHN 120"]);
 }
+
+#[test]
+fn a_phrase_naming_no_one_then_a_comma_does_not_join_the_subject() {
+    assert_eq!(
+        triples("On the question of prisoners, Ethiopia and Eritrea agreed to cooperate."),
+        ["ERI ETH 030", "ETH ERI 030"]
+    );
+}
+
+#[test]
+fn a_government_and_its_rebels_act_jointly_with_each_other() {
+    assert_eq!(
+        triples("The Colombian government and the FARC rebels agreed to cooperate."),
+        ["COLGOV COLREB 030", "COLREB COLGOV 030"]
+    );
+}
+
+#[test]
+fn quotation_marks_inside_a_pattern_are_skipped() {
+    assert_eq!(triples("Bolivia agreed to “release” the Chilean soldiers."), ["BOL CHLMIL 0353"]);
+}

@@ -229,7 +229,10 @@ impl<'a> ClauseAnalyzer<'a> {
             let mut governor = None;
             let mut request = None;
             let prev = preds.len().checked_sub(1);
-            let after_conj = c > self.chunks.start && matches!(self.kind(c - 1), ChunkKind::Conj);
+            // ("donated and personally delivered": an adverb may stand after "and")
+            let conj_before = |k: usize| k >= self.chunks.start && matches!(self.kind(k), ChunkKind::Conj);
+            let after_conj = c > self.chunks.start
+                && (conj_before(c - 1) || matches!(self.kind(c - 1), ChunkKind::Adv) && c >= 2 && conj_before(c - 2));
             let after_comma = c > self.chunks.start && self.word(c - 1) == ",";
             match kind {
                 _ if after_conj && prev.is_some() => {

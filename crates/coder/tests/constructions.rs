@@ -735,3 +735,11 @@ fn a_government_and_its_rebels_act_jointly_with_each_other() {
 fn quotation_marks_inside_a_pattern_are_skipped() {
     assert_eq!(triples("Bolivia agreed to “release” the Chilean soldiers."), ["BOL CHLMIL 0353"]);
 }
+
+#[test]
+fn an_adverb_after_and_keeps_the_shared_subject() {
+    assert_eq!(
+        triples("Nurses from Canadian charities collected and personally delivered medicine to Haitian hospitals."),
+        ["CANHLH HTIHLH 073"]
+    );
+}

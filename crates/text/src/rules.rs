@@ -22,6 +22,8 @@
 //!   (a verb there would not agree with its plural subject).
 //! * **Adjectives in -ing**: "willing", "unwilling" are adjectives, not forms of the verb
 //!   "will" ("they are willing to forgive").
+//! * **Nouns ending a phrase**: "its debt relief plan.": a base verb after a noun and
+//!   before punctuation or a preposition is a noun.
 //! * **Objects after a date**: "denied on Thursday charges by": after a verb and its
 //!   day, a word that can be a plural noun is the verb's object, not a second verb.
 //! * **Reduced relatives**: "militants based in Gaza attacked Israel": a past form right
@@ -51,6 +53,7 @@ pub fn apply(doc: &mut Doc) {
         day_adverbs(doc, range.clone());
         objects_after_dates(doc, range.clone());
         ing_adjectives(doc, range.clone());
+        nouns_ending_phrases(doc, range.clone());
         bare_plural_possessors(doc, range.clone());
         headline_verb(doc, si, range);
     }
@@ -219,13 +222,21 @@ fn infinitives(doc: &mut Doc, range: std::ops::Range<usize>) {
 fn day_adverbs(doc: &mut Doc, range: std::ops::Range<usize>) {
     for i in range.start + 1..range.end.saturating_sub(1) {
         // (the tag first: most tokens are no day word)
-        if !matches!(doc.tokens()[i].tag, Tag::NN | Tag::NNP)
+        if !matches!(doc.tokens()[i].tag, Tag::NN | Tag::NNP | Tag::RB)
             || !matches!(doc.norm(i), "today" | "yesterday" | "tonight")
         {
             continue;
         }
         let next = doc.tokens()[i + 1].tag;
+        // ("authorities today release a ship": a plural subject's present, tagged a noun)
+        let present_after_plural = matches!(next, Tag::NN | Tag::NNS)
+            && doc.tokens()[i + 1].alts.contains(Tag::VBP)
+            && doc.tokens()[i - 1].tag == Tag::NNS;
+        if present_after_plural {
+            doc.set_tag(i + 1, Tag::VBP);
+        }
         if matches!(next, Tag::VBD | Tag::VBZ | Tag::VBP | Tag::MD)
+            || present_after_plural
             || next == Tag::VBN && doc.tokens()[i + 1].alts.contains(Tag::VBD)
         {
             doc.set_tag(i, Tag::RB);
@@ -284,13 +295,33 @@ fn bare_plural_possessors(doc: &mut Doc, range: std::ops::Range<usize>) {
 }
 
 /// "they are willing to forgive": a few words in -ing are adjectives only, though a
-/// verb ("to will") has them as a form.
+/// verb ("to will") has them as a form. And "pushing hard for": "hard" right after a
+/// verb says how, an adverb.
 fn ing_adjectives(doc: &mut Doc, range: std::ops::Range<usize>) {
     for i in range {
         if doc.tokens()[i].tag == Tag::VBG && matches!(doc.norm(i), "willing" | "unwilling") {
             doc.set_tag(i, Tag::JJ);
             let word = doc.norm(i).to_string();
             doc.set_lemma(i, &word);
+        }
+        if i > 0 && doc.norm(i) == "hard" && doc.tokens()[i - 1].tag.is_verb() {
+            doc.set_tag(i, Tag::RB);
+        }
+    }
+}
+
+/// "its debt relief plan.": a base verb right after a noun and before the end of the
+/// phrase (punctuation or a preposition) is the last noun of the phrase; a verb there
+/// would need a subject or "to".
+fn nouns_ending_phrases(doc: &mut Doc, range: std::ops::Range<usize>) {
+    for i in range.start + 1..range.end {
+        let t = &doc.tokens()[i];
+        if t.tag != Tag::VB || !t.alts.contains(Tag::NN) || !matches!(doc.tokens()[i - 1].tag, Tag::NN | Tag::NNS) {
+            continue;
+        }
+        let next = doc.tokens().get(i + 1).map(|n| n.tag);
+        if next.is_none_or(|n| n.is_punct() || n == Tag::IN) {
+            doc.set_tag(i, Tag::NN);
         }
     }
 }
@@ -419,6 +450,19 @@ mod tests {
     #[test]
     fn ing_adjectives() {
         assert_eq!(tags("They are willing to talk.")[2], Tag::JJ);
+        assert_eq!(tags("Britain is pushing hard for talks.")[3], Tag::RB);
+    }
+
+    #[test]
+    fn nouns_ending_phrases() {
+        assert_eq!(tags("Peru backed its debt relief plan.")[5], Tag::NN);
+        // after "to" a base verb stays one
+        assert_eq!(tags("They want to plan.")[3], Tag::VB);
+    }
+
+    #[test]
+    fn present_after_a_plural_and_its_day() {
+        assert_eq!(tags("Dutch authorities today release the ship.")[3], Tag::VBP);
     }
 
     #[test]

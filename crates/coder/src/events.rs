@@ -768,7 +768,13 @@ impl<'a> SentenceCoder<'a> {
                 (Some(n), Some(v)) => Some(if v.2 > n.2 { v } else { n }),
                 (n, v) => n.or(v),
             };
-            if let Some((events, end, _)) = choice {
+            if let Some((mut events, end, _)) = choice {
+                // "the correspondent, who was detained for 23 hours", "where 24 people were
+                // killed last March", "athletes killed at the 1972 Olympics": a passive
+                // that describes someone in passing, by no one named, is background
+                if p.passive && self.describes_in_passing(p) {
+                    events.retain(|e| !e.source.unknown);
+                }
                 self.push_unique(&mut out, events);
                 if end > after {
                     consumed_until = consumed_until.max(end);
@@ -1448,6 +1454,28 @@ impl<'a> SentenceCoder<'a> {
                 push_new(out, make(s.clone(), Some(t)));
             }
         }
+    }
+
+    /// Whether `p` describes a noun in passing: in a relative clause ("who was
+    /// detained", "where people were killed") or as a participle right after it
+    /// ("athletes killed at the Olympics").
+    fn describes_in_passing(&self, p: &Pred) -> bool {
+        let chunks = self.doc.chunks();
+        let start = self.doc.sentences()[self.sentence].chunks.start;
+        if p.kind == PredKind::Participle && p.chunk > start && matches!(chunks[p.chunk - 1].kind, ChunkKind::Np { .. })
+        {
+            return true;
+        }
+        for c in (start..p.chunk).rev() {
+            match chunks[c].kind {
+                ChunkKind::Wh => {
+                    return matches!(self.doc.norm(chunks[c].start), "who" | "whom" | "which" | "where" | "whose");
+                }
+                ChunkKind::Vg(_) => return false,
+                _ => {}
+            }
+        }
+        false
     }
 
     /// Whether the clause of `p` is the content of a claim noun ([`Special::Claim`]):

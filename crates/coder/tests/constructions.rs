@@ -743,3 +743,17 @@ fn an_adverb_after_and_keeps_the_shared_subject() {
         ["CANHLH HTIHLH 073"]
     );
 }
+
+#[test]
+fn a_passive_in_passing_by_no_one_named_is_background() {
+    // the release is the news; "who was detained" describes the reporter
+    assert_eq!(
+        triples("Kenyan police released the Ugandan reporter, who was detained for two days."),
+        ["KENCOP UGAMED 0841"]
+    );
+    // a detention by someone named stays
+    assert_eq!(
+        triples("Kenyan police released the Ugandan reporter, who was detained by Kenyan soldiers."),
+        ["KENCOP UGAMED 0841", "KENMIL UGAMED 173"]
+    );
+}

@@ -319,7 +319,13 @@ impl<'a> ArgBuilder<'a> {
             }
             return (Vec::new(), next);
         }
+        let kept = nested.len();
         let (cj, n) = self.parse_conj(k + 1, end, depth, res, nested);
+        // ("on Sunday, and Sudanese troops killed": a time or thing and an actor are no list)
+        if !first_names && items.is_empty() && cj.actors.iter().any(|a| !a.code.is_countryless()) {
+            nested.truncate(kept);
+            return (Vec::new(), next);
+        }
         items.push(cj);
         k = n;
         // An object list followed by a finite verb: its last member starts a new clause

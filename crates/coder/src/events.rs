@@ -775,6 +775,21 @@ impl<'a> SentenceCoder<'a> {
                 if p.passive && self.describes_in_passing(p) {
                     events.retain(|e| !e.source.unknown);
                 }
+                // "shelled Juba, killing about 20 people": the toll of an attack already
+                // coded is that attack, not a second one
+                let start = self.doc.chunks()[p.chunk].start;
+                let toll = p.kind == PredKind::Participle
+                    && start > 0
+                    && self.doc.norm(start - 1) == ","
+                    && matches!(p.lemma.as_str(), "kill" | "wound" | "injure" | "maim");
+                if toll {
+                    events.retain(|e| {
+                        !out.iter().any(|o| {
+                            o.code.is_some_and(|c| c.root_number() >= 18)
+                                && same_primary(&o.source.code, &e.source.code)
+                        })
+                    });
+                }
                 self.push_unique(&mut out, events);
                 if end > after {
                     consumed_until = consumed_until.max(end);

@@ -478,7 +478,8 @@ fn sentence_place(
         let dateline = f.start == start && (matches!(next, ":" | "(" | "-") || upper && next == ",");
         // ("..., relief officials in Nairobi said": where the reporters are is not
         // where the news happened)
-        let reporter = f.end < doc.tokens().len() && dicts.is_special_verb(doc.lemma(f.end), attache_dict::Special::Say);
+        let reporter =
+            f.end < doc.tokens().len() && dicts.is_special_verb(doc.lemma(f.end), attache_dict::Special::Say);
         if !locative && !dateline || reporter {
             return None;
         }

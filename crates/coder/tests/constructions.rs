@@ -757,3 +757,13 @@ fn a_passive_in_passing_by_no_one_named_is_background() {
         ["KENCOP UGAMED 0841", "KENMIL UGAMED 173"]
     );
 }
+
+#[test]
+fn the_toll_of_an_attack_is_that_attack() {
+    assert_eq!(triples("Chadian rebels shelled N'Djamena on Sunday, killing 20 people."), ["TCDREB TCD 194"]);
+    // a killing by someone else stays an event of its own
+    assert_eq!(
+        triples("Chadian rebels shelled N'Djamena on Sunday, and Sudanese troops killed 20 Chadian villagers."),
+        ["SDNMIL TCDCVL 190", "TCDREB TCD 194"]
+    );
+}

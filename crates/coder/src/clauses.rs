@@ -58,9 +58,12 @@ pub(crate) struct Request {
     pub noun: usize,
     /// Its governing class (appeal, demand, intend).
     pub class: attache_dict::Special,
-    /// Who asks: the noun phrase's own actors ("North Korea's demand", "a U.S.
-    /// request") or a "by"/"from" phrase; an index into the sentence's arguments.
+    /// Who asks, by the noun phrase's own actors ("North Korea's demand", "a U.S.
+    /// request"): an index into the sentence's arguments.
     pub by: Option<usize>,
+    /// Who asks, by a "by"/"from" phrase ("demands from UNITA"): the phrase's first
+    /// token (the phrase may be nested in the noun's argument).
+    pub by_phrase: Option<usize>,
     /// Who is asked: a "to"/"on" phrase ("an appeal to Belgium").
     pub to: Option<usize>,
 }
@@ -104,7 +107,7 @@ impl<'a> ClauseAnalyzer<'a> {
     /// commas may stand between.
     fn request_noun(&self, from: usize, to: usize) -> Option<Request> {
         let between_ok = (from..to).all(|k| {
-            matches!(self.kind(k), ChunkKind::Np { .. } | ChunkKind::Prep | ChunkKind::Adv | ChunkKind::Conj)
+            matches!(self.kind(k), ChunkKind::Np { .. } | ChunkKind::Prep | ChunkKind::Adv | ChunkKind::Conj | ChunkKind::Other)
                 || self.word(k) == ","
         });
         if from >= to || to - from > 8 || !between_ok {
@@ -114,14 +117,16 @@ impl<'a> ClauseAnalyzer<'a> {
         let noun = self.doc.chunks()[k].end - 1;
         let class = self.dicts.governing_noun(self.doc.lemma(noun))?;
         let own = self.arg_at(k).filter(|&a| self.args[a].has_actor());
-        let mut r = Request { noun, class, by: own, to: None };
+        let mut r = Request { noun, class, by: own, by_phrase: None, to: None };
         let mut j = k + 1;
         while j + 1 < to {
             if matches!(self.kind(j), ChunkKind::Prep) && matches!(self.kind(j + 1), ChunkKind::Np { .. }) {
                 let arg = self.arg_at(j + 1).filter(|&a| self.args[a].has_actor());
                 match self.word(j) {
                     "to" | "on" | "upon" if r.to.is_none() => r.to = arg,
-                    "by" | "from" if r.by.is_none() => r.by = arg,
+                    "by" | "from" if r.by.is_none() && r.by_phrase.is_none() => {
+                        r.by_phrase = Some(self.doc.chunks()[j + 1].start)
+                    }
                     _ => {}
                 }
             }

@@ -130,6 +130,11 @@ struct Match {
     end: usize,
 }
 
+/// Verbs accepting a request ("conceded to demands to", "met the demand to"); negated
+/// they refuse it.
+const ACCEPT: &[&str] =
+    &["meet", "accept", "heed", "satisfy", "grant", "fulfil", "fulfill", "comply", "bow", "yield", "concede", "agree", "accede"];
+
 pub(crate) struct SentenceCoder<'a> {
     pub doc: &'a Doc,
     pub dicts: &'a Dictionaries,
@@ -1164,16 +1169,14 @@ impl<'a> SentenceCoder<'a> {
     /// verb ("rejected the demand to"), or an accepting one negated ("would not meet
     /// the hostage-takers' demands to release", "refused to bow to calls to").
     fn refuses_request(&self, g: &Pred, class: Option<Special>) -> bool {
-        const ACCEPT: &[&str] = &[
-            "meet", "accept", "heed", "satisfy", "grant", "fulfil", "fulfill", "comply", "bow", "yield", "concede",
-            "agree",
-        ];
         matches!(class, Some(Special::Refuse | Special::Deny)) || g.vg.negated && ACCEPT.contains(&g.lemma.as_str())
     }
 
     /// Who made a request: the actors of its "by" phrase or of its own noun phrase.
     fn askers(&self, r: &crate::clauses::Request) -> Vec<ActorRef> {
-        r.by.map(|a| self.clauses.args[a].actors().cloned().collect()).unwrap_or_default()
+        let own = r.by.map(|a| &self.clauses.args[a]);
+        let phrase = r.by_phrase.and_then(|t| self.arg_starting(t));
+        phrase.or(own).map(|a| a.actors().cloned().collect()).unwrap_or_default()
     }
 
     /// A refused request ("rejected North Korea's demand to sever the alliance",
@@ -1181,10 +1184,23 @@ impl<'a> SentenceCoder<'a> {
     /// refusal's events with no target take the askers, and the request noun's own event
     /// (North Korea's demand) is the refused one, not a new act.
     fn refused_requests(&self, preds: &[Pred], out: &mut Vec<RawEvent>) {
-        for p in preds {
+        for (pi, p) in preds.iter().enumerate() {
             let (Some(r), Some(g)) = (&p.request, p.governor) else { continue };
             let until = self.doc.chunks()[p.chunk].start;
-            if !self.refuses_request(&preds[g], self.governing(&preds[g], until)) {
+            let class = self.governing(&preds[g], until);
+            if class.is_none() && !preds[g].vg.negated && ACCEPT.contains(&preds[g].lemma.as_str()) {
+                // "conceded to demands from UNITA to overhaul the judiciary": the yield
+                // asked for is made, to whoever asked
+                let askers = self.askers(r);
+                for o in out.iter_mut().filter(|o| o.pred == pi && o.code.is_some_and(|c| c.root_number() == 8)) {
+                    o.modality.hypothetical = false;
+                    if let Some(t) = askers.first() {
+                        o.target = Some(t.clone());
+                    }
+                }
+                continue;
+            }
+            if !self.refuses_request(&preds[g], class) {
                 continue;
             }
             out.retain(|o| o.trigger.0 != r.noun);

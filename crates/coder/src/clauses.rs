@@ -107,8 +107,10 @@ impl<'a> ClauseAnalyzer<'a> {
     /// commas may stand between.
     fn request_noun(&self, from: usize, to: usize) -> Option<Request> {
         let between_ok = (from..to).all(|k| {
-            matches!(self.kind(k), ChunkKind::Np { .. } | ChunkKind::Prep | ChunkKind::Adv | ChunkKind::Conj | ChunkKind::Other)
-                || self.word(k) == ","
+            matches!(
+                self.kind(k),
+                ChunkKind::Np { .. } | ChunkKind::Prep | ChunkKind::Adv | ChunkKind::Conj | ChunkKind::Other
+            ) || self.word(k) == ","
         });
         if from >= to || to - from > 8 || !between_ok {
             return None;

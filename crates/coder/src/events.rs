@@ -130,10 +130,18 @@ struct Match {
     end: usize,
 }
 
+/// Prepositions whose object is the partner of the act before them ("cooperate with").
+const PARTNER_PREPOSITIONS: &[&str] = &[
+    "with", "to", "on", "against", "at", "for", "from", "into", "toward", "towards", "between", "upon", "of", "in",
+    "over",
+];
+
 /// Verbs accepting a request ("conceded to demands to", "met the demand to"); negated
 /// they refuse it.
-const ACCEPT: &[&str] =
-    &["meet", "accept", "heed", "satisfy", "grant", "fulfil", "fulfill", "comply", "bow", "yield", "concede", "agree", "accede"];
+const ACCEPT: &[&str] = &[
+    "meet", "accept", "heed", "satisfy", "grant", "fulfil", "fulfill", "comply", "bow", "yield", "concede", "agree",
+    "accede",
+];
 
 pub(crate) struct SentenceCoder<'a> {
     pub doc: &'a Doc,
@@ -1386,7 +1394,18 @@ impl<'a> SentenceCoder<'a> {
         make: impl Fn(ActorRef, Option<ActorRef>) -> RawEvent,
     ) {
         let named: Vec<&ActorRef> = sources.iter().filter(|o| !o.code.is_countryless() && !o.place_only).collect();
-        let given: &[ActorRef] = targets.unwrap_or(&[]);
+        // a joint act of several named parties that names no partner in its pattern is
+        // between them ("Hungary and Romania agreed to cooperate to encourage refugees":
+        // not with the refugees)
+        let parties =
+            named.iter().filter(|o| !named.iter().any(|p| p.start < o.start && same_party(&p.code, &o.code))).count();
+        // (PETRARCH patterns mark no target: theirs is the phrase after the verb; a
+        // pattern ending in a preposition, "agree to cooperate with", points at its object)
+        let points = matches!(frame.elements.last(), Some(attache_dict::Element::Word(w))
+            if w.iter().all(|x| PARTNER_PREPOSITIONS.contains(&x.as_str())));
+        let joint =
+            !self.dicts.petrarch_conventions() && !frame.has_target() && !points && joint_act(code) && parties >= 2;
+        let given: &[ActorRef] = if joint { &[] } else { targets.unwrap_or(&[]) };
         for s in sources {
             if s.place_only || s.code.is_countryless() && s.code.rest().is_empty() && !s.unknown {
                 continue;

@@ -767,3 +767,19 @@ fn the_toll_of_an_attack_is_that_attack() {
         ["SDNMIL TCDCVL 190", "TCDREB TCD 194"]
     );
 }
+
+#[test]
+fn a_joint_act_naming_no_partner_is_between_its_parties() {
+    // not with the refugees of the purpose clause
+    assert_eq!(
+        triples("Bulgaria and Greece agreed to cooperate to help Syrian refugees."),
+        ["BGR GRC 030", "GRC BGR 030"]
+    );
+    // a partner the pattern names stays
+    assert_eq!(triples("Bulgaria and Greece agreed to cooperate with Turkey."), ["BGR TUR 030", "GRC TUR 030"]);
+}
+
+#[test]
+fn a_yield_accepted_at_someones_demand_is_made_to_them() {
+    assert_eq!(triples("Peru bowed to demands by Chile to release the fishermen."), ["PER CHL 080", "PER CHL 0841"]);
+}

@@ -464,6 +464,17 @@ impl<'a> ClauseAnalyzer<'a> {
                     k = self.args[a].first_chunk;
                     continue;
                 }
+                // "Hizbollah (Party of God) group declared": a head noun naming no one
+                // after a parenthesis continues the name before it
+                let first = self.args[a].first_chunk;
+                if !self.args[a].has_actor()
+                    && first > self.chunks.start
+                    && self.word(first - 1) == ")"
+                    && let Some(open) = (self.chunks.start..first - 1).rev().find(|&j| self.word(j) == "(")
+                    && let Some(named) = self.arg_before(open, self.chunks.start).filter(|&b| self.args[b].has_actor())
+                {
+                    return Some(named);
+                }
                 // A time or place phrase opening the sentence is not the subject
                 // ("On February 5, Moscow ...": "February 5" is inside a PP).
                 let first = self.args[a].first_chunk;

@@ -783,3 +783,8 @@ fn a_joint_act_naming_no_partner_is_between_its_parties() {
 fn a_yield_accepted_at_someones_demand_is_made_to_them() {
     assert_eq!(triples("Peru bowed to demands by Chile to release the fishermen."), ["PER CHL 080", "PER CHL 0841"]);
 }
+
+#[test]
+fn a_head_noun_after_a_parenthesis_continues_the_name() {
+    assert_eq!(triples("The Sudanese SPLA (Sudan People's Liberation Army) group attacked Chad."), ["SSDMIL TCD 190"]);
+}

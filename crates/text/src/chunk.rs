@@ -270,6 +270,19 @@ fn scan_np(doc: &Doc, i: usize, end: usize, verb_pending: bool) -> Option<(usize
                     && k + 2 < end
                     && np_modifier(tag(k + 2))
             }
+            // "military and civilian personnel", "political and economic ties": two plain
+            // adjectives of one noun ("Hungarian and Romanian officials" is two phrases,
+            // one per country, below)
+            Tag::CC if k > i && matches!(doc.norm(k), "and" | "or") => {
+                let plain = |j: usize| tag(j) == Tag::JJ && !doc.tokens[j].shape.has(crate::Shape::CAPITALIZED);
+                plain(k - 1) && k + 1 < end && plain(k + 1) && {
+                    let mut j = k + 1;
+                    while j < end && tag(j) == Tag::JJ {
+                        j += 1;
+                    }
+                    j < end && matches!(tag(j), Tag::NN | Tag::NNS)
+                }
+            }
             t => np_modifier(t) || np_head(t) && t != Tag::PRP,
         };
         if !ok {
@@ -469,6 +482,19 @@ mod tests {
                 "NP[Russia]",
                 "PU[.]"
             ]
+        );
+    }
+
+    #[test]
+    fn coordinated_plain_adjectives_share_their_noun() {
+        assert_eq!(
+            chunks("Chile sent 40 military and civilian advisers."),
+            ["NP[Chile]", "VG[sent]", "NP[40 military and civilian advisers]", "PU[.]"]
+        );
+        // nationalities stay apart: one phrase per country
+        assert_eq!(
+            chunks("Greek and Turkish diplomats met."),
+            ["NP[Greek]", "CC[and]", "NP[Turkish diplomats]", "VG[met]", "PU[.]"]
         );
     }
 

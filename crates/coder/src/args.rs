@@ -620,6 +620,11 @@ impl<'a> ArgBuilder<'a> {
                 }
             }
             // "French President Emmanuel Macron": the person subsumes the adjective.
+            // ("the rebel Revolutionary United Front" is an organisation, an "it", though
+            // "rebel" alone would be people)
+            if proper_name && person_starts.is_empty() {
+                conj.person_like = false;
+            }
             conj.reference = Reference::Named;
             conj.own = true;
             return conj;

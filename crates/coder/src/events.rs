@@ -287,7 +287,18 @@ impl<'a> SentenceCoder<'a> {
         // the noun phrase that starts here, with its "of" phrases, may be searched through
         // ("provide 25,000 tons of food aid")
         let s = self.skip_adverbs(t, end);
-        let reach = self.arg_starting(s).map_or(s, |a| a.end);
+        let mut reach = self.arg_starting(s).map_or(s, |a| a.end);
+        // ...and so may a phrase coordinated with the word matched before ("return weapons
+        // and military equipment seized from")
+        if reach == s
+            && s > 0
+            && s + 1 < end
+            && matches!(self.doc.norm(s), "and" | "or")
+            && self.chunk_of.get(&(s - 1)).is_some_and(|&c| self.doc.chunks()[c].is_np())
+            && let Some(a) = self.arg_starting(s + 1)
+        {
+            reach = a.end;
+        }
         for q in t..limit {
             let hit = self.word_is(alts, q);
             // a word of a date ("on" in "imposed sanctions on Friday on ...") is the

@@ -788,3 +788,19 @@ fn a_yield_accepted_at_someones_demand_is_made_to_them() {
 fn a_head_noun_after_a_parenthesis_continues_the_name() {
     assert_eq!(triples("The Sudanese SPLA (Sudan People's Liberation Army) group attacked Chad."), ["SSDMIL TCD 190"]);
 }
+
+#[test]
+fn a_phrase_coordinated_with_a_patterns_word_is_passed_over() {
+    assert_eq!(
+        triples("The Somali rebels will return weapons and military equipment seized last year from Kenyan soldiers."),
+        ["SOMREB KENMIL 0353"]
+    );
+}
+
+#[test]
+fn a_named_organisation_is_it_even_when_its_name_says_rebel() {
+    assert_eq!(
+        triples("The rebel Moro Islamic Liberation Front said it would release the Philippine soldiers."),
+        ["PHLREB PHLMIL 0353"]
+    );
+}

@@ -9,7 +9,9 @@
 //!   symmetrical step, sending ..."); one opening the sentence shares the next one's
 //!   ("Speaking at the conference, he pointed out ...");
 //! * an infinitive takes the object of the verb before it when there is one ("urged
-//!   Iran to ...") and otherwise that verb's subject ("plans to ...");
+//!   Iran to ...") and otherwise that verb's subject ("plans to ..."); after a noun of
+//!   asking it takes the one asked ("an appeal to Belgium to extradite"), else the one
+//!   who answers the request ("rejected North Korea's demand to sever");
 //! * otherwise the subject is the nearest argument to the left in the clause, skipping
 //!   appositions ("Russia, Ukraine's neighbour, attacked ...") and relative pronouns.
 

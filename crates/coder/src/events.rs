@@ -848,7 +848,7 @@ impl<'a> SentenceCoder<'a> {
         // reverses first, so that what governs an act governs its mirror too ("will
         // visit Albania": Albania will host the visit)
         self.add_reverses(&mut out);
-        self.refused_requests(&preds, &mut out);
+        self.answered_requests(&preds, &mut out);
         self.govern(&preds, &mut out);
         protest_aims(&mut out);
         (out, attribution)
@@ -1179,11 +1179,6 @@ impl<'a> SentenceCoder<'a> {
         (said && subject != speaker && different && !other(speaker).is_empty()).then_some(g)
     }
 
-    /// Recodes the events of complements under governing verbs: "promised to send aid"
-    /// (033), "threatened to attack" (1384), "urged Iran to release" (0253), "refused to
-    /// help" (122), "denied attacking" (016); and events announced with "will" as intents
-    /// or threats. The complement's own event is replaced; a refused or denied act that
-    /// the class cannot recode stays, marked as not having happened.
     /// Whether verb `g` (of governing class `class`) turns a request down: a refusing
     /// verb ("rejected the demand to"), or an accepting one negated ("would not meet
     /// the hostage-takers' demands to release", "refused to bow to calls to").
@@ -1198,11 +1193,13 @@ impl<'a> SentenceCoder<'a> {
         phrase.or(own).map(|a| a.actors().cloned().collect()).unwrap_or_default()
     }
 
-    /// A refused request ("rejected North Korea's demand to sever the alliance",
-    /// "rejected a Russian proposal to hold talks") is aimed at whoever asked: the
-    /// refusal's events with no target take the askers, and the request noun's own event
-    /// (North Korea's demand) is the refused one, not a new act.
-    fn refused_requests(&self, preds: &[Pred], out: &mut Vec<RawEvent>) {
+    /// Requests answered. A refused one ("rejected North Korea's demand to sever the
+    /// alliance", "rejected a Russian proposal to hold talks") is aimed at whoever asked:
+    /// the refusal's events with no target take the askers, and the request noun's own
+    /// event (North Korea's demand) is the refused one, not a new act. An accepted one
+    /// ("conceded to demands from UNITA to overhaul the judiciary") makes the yield it
+    /// asks for, to the askers.
+    fn answered_requests(&self, preds: &[Pred], out: &mut Vec<RawEvent>) {
         for (pi, p) in preds.iter().enumerate() {
             let (Some(r), Some(g)) = (&p.request, p.governor) else { continue };
             let until = self.doc.chunks()[p.chunk].start;
@@ -1241,6 +1238,11 @@ impl<'a> SentenceCoder<'a> {
         }
     }
 
+    /// Recodes the events of complements under governing verbs: "promised to send aid"
+    /// (033), "threatened to attack" (1384), "urged Iran to release" (0253), "refused to
+    /// help" (122), "denied attacking" (016); and events announced with "will" as intents
+    /// or threats. The complement's own event is replaced; a refused or denied act that
+    /// the class cannot recode stays, marked as not having happened.
     fn govern(&self, preds: &[Pred], out: &mut Vec<RawEvent>) {
         let key = |e: &RawEvent| (e.code, e.source.code, e.target.as_ref().map(|t| t.code));
         let mut replaced = vec![false; out.len()];

@@ -254,7 +254,7 @@ impl<'a> SentenceCoder<'a> {
     fn skippable(&self, t: usize) -> bool {
         let tag = self.doc.tokens()[t].tag;
         // (and quotation marks: "agreed to allow “unimpeded humanitarian access”")
-        tag.is_adverb() || tag == Tag::RP || self.in_time(t) || matches!(self.doc.norm(t), "\"" | "“" | "”")
+        tag.is_adverb() || matches!(tag, Tag::RP | Tag::LQuote | Tag::RQuote) || self.in_time(t)
     }
 
     /// Whether token `t` lies in a temporal expression ("on Friday").

@@ -476,11 +476,12 @@ fn sentence_place(
         let next = if f.end < doc.tokens().len() { doc.norm(f.end) } else { "" };
         let upper = doc.span_text(f.start, f.end - 1).chars().all(|c| !c.is_lowercase());
         let dateline = f.start == start && (matches!(next, ":" | "(" | "-") || upper && next == ",");
+        if !locative && !dateline {
+            return None;
+        }
         // ("..., relief officials in Nairobi said": where the reporters are is not
         // where the news happened)
-        let reporter =
-            f.end < doc.tokens().len() && dicts.is_special_verb(doc.lemma(f.end), attache_dict::Special::Say);
-        if !locative && !dateline || reporter {
+        if f.end < doc.tokens().len() && dicts.is_special_verb(doc.lemma(f.end), attache_dict::Special::Say) {
             return None;
         }
         f.lexemes.iter().find_map(|l| match l {

@@ -221,13 +221,14 @@ fn infinitives(doc: &mut Doc, range: std::ops::Range<usize>) {
 /// verb says when, it is no part of the noun phrase before it.
 fn day_adverbs(doc: &mut Doc, range: std::ops::Range<usize>) {
     for i in range.start + 1..range.end.saturating_sub(1) {
-        // (the tag first: most tokens are no day word)
+        // (tags first: most tokens are no day word before a verb)
+        let next = doc.tokens()[i + 1].tag;
         if !matches!(doc.tokens()[i].tag, Tag::NN | Tag::NNP | Tag::RB)
+            || !matches!(next, Tag::VBD | Tag::VBZ | Tag::VBP | Tag::MD | Tag::VBN | Tag::NN | Tag::NNS)
             || !matches!(doc.norm(i), "today" | "yesterday" | "tonight")
         {
             continue;
         }
-        let next = doc.tokens()[i + 1].tag;
         // ("authorities today release a ship": a plural subject's present, tagged a noun)
         let present_after_plural = matches!(next, Tag::NN | Tag::NNS)
             && doc.tokens()[i + 1].alts.contains(Tag::VBP)
@@ -253,7 +254,11 @@ fn objects_after_dates(doc: &mut Doc, range: std::ops::Range<usize>) {
         &["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday"];
     for i in range.start + 2..range.end {
         let t = &doc.tokens()[i];
-        if !matches!(t.tag, Tag::VBZ | Tag::VBD | Tag::VBP) || !DAYS.contains(&doc.norm(i - 1)) {
+        // (tags before words: most tokens are no verb after a day)
+        if !matches!(t.tag, Tag::VBZ | Tag::VBD | Tag::VBP)
+            || !matches!(doc.tokens()[i - 1].tag, Tag::NNP | Tag::NN | Tag::RB)
+            || !DAYS.contains(&doc.norm(i - 1))
+        {
             continue;
         }
         let verb = if doc.norm(i - 2) == "on" { i.checked_sub(3) } else { Some(i - 2) };
@@ -299,12 +304,14 @@ fn bare_plural_possessors(doc: &mut Doc, range: std::ops::Range<usize>) {
 /// verb says how, an adverb.
 fn ing_adjectives(doc: &mut Doc, range: std::ops::Range<usize>) {
     for i in range {
-        if doc.tokens()[i].tag == Tag::VBG && matches!(doc.norm(i), "willing" | "unwilling") {
+        // (the tag first: most tokens are neither)
+        let tag = doc.tokens()[i].tag;
+        if tag == Tag::VBG && matches!(doc.norm(i), "willing" | "unwilling") {
             doc.set_tag(i, Tag::JJ);
             let word = doc.norm(i).to_string();
             doc.set_lemma(i, &word);
         }
-        if i > 0 && doc.norm(i) == "hard" && doc.tokens()[i - 1].tag.is_verb() {
+        if tag == Tag::JJ && i > 0 && doc.tokens()[i - 1].tag.is_verb() && doc.norm(i) == "hard" {
             doc.set_tag(i, Tag::RB);
         }
     }

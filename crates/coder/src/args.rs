@@ -115,6 +115,13 @@ pub(crate) struct Conj {
     pub proper_name: bool,
 }
 
+impl Conj {
+    /// Whether it names an actor of some country (not only "officials", "prisoners").
+    fn names_country(&self) -> bool {
+        self.actors.iter().any(|a| !a.code.is_countryless())
+    }
+}
+
 /// A top-level argument: one or more coordinated conjuncts.
 #[derive(Debug, Clone)]
 pub(crate) struct Arg {
@@ -259,8 +266,7 @@ impl<'a> ArgBuilder<'a> {
         let (first, mut next) = self.parse_conj(c, end, depth, res, nested);
         // ("US and British forces" is one phrase wherever it stands: "US" cannot end it)
         let splittable = object_position && !first.adjective_only;
-        let names_country = |c: &Conj| c.actors.iter().any(|a| !a.code.is_countryless());
-        let first_names = names_country(&first);
+        let first_names = first.names_country();
         conjuncts.push(first);
         let (items, after) = self.coordination(next, end, depth, splittable, first_names, res, nested);
         conjuncts.extend(items);
@@ -291,7 +297,7 @@ impl<'a> ArgBuilder<'a> {
             let (cj, n) = self.parse_conj(k + 1, end, depth, res, nested);
             // "on Cessation of Hostilities, the Sudanese government and SPLM/A have
             // agreed": after a phrase naming no one, a comma and actors start the clause
-            if !first_names && items.is_empty() && cj.actors.iter().any(|a| !a.code.is_countryless()) {
+            if !first_names && items.is_empty() && cj.names_country() {
                 nested.truncate(kept);
                 return (Vec::new(), next);
             }
@@ -322,7 +328,7 @@ impl<'a> ArgBuilder<'a> {
         let kept = nested.len();
         let (cj, n) = self.parse_conj(k + 1, end, depth, res, nested);
         // ("on Sunday, and Sudanese troops killed": a time or thing and an actor are no list)
-        if !first_names && items.is_empty() && cj.actors.iter().any(|a| !a.code.is_countryless()) {
+        if !first_names && items.is_empty() && cj.names_country() {
             nested.truncate(kept);
             return (Vec::new(), next);
         }
@@ -604,7 +610,7 @@ impl<'a> ArgBuilder<'a> {
                 && names[0].end == end
                 && is_country_code(names[0].code.primary())
                 && names[0].code.rest().is_empty()
-                && (own_start..end).all(|i| is_abbreviation(doc.word(i)));
+                && (own_start..end).all(|i| is_abbreviation(doc, i));
             // Names: the most specific one (a person over a country adjective).
             for mut n in names {
                 if n.code.rest().is_empty() && !sectors.is_empty() {
@@ -872,10 +878,10 @@ fn is_person_noun(lemma: &str) -> bool {
     PEOPLE.contains(&lemma) || lemma.ends_with("man") || lemma.ends_with("woman") || lemma.ends_with("ist")
 }
 
-/// "US", "U.S.", "UK": capitals (and dots) only, at most four letters.
-fn is_abbreviation(word: &str) -> bool {
-    let letters = word.chars().filter(|c| c.is_alphabetic()).count();
-    (2..=4).contains(&letters) && word.chars().all(|c| c.is_ascii_uppercase() || c == '.')
+/// "US", "U.S.", "UK": token `i` is in capitals, with at most four letters.
+fn is_abbreviation(doc: &Doc, i: usize) -> bool {
+    doc.tokens()[i].shape.has(attache_text::Shape::ALL_CAPS)
+        && doc.word(i).chars().filter(|c| c.is_alphabetic()).count() <= 4
 }
 
 fn is_country_code(c: Code3) -> bool {

@@ -315,10 +315,6 @@ impl<'a> ClauseAnalyzer<'a> {
                         governor = Some(p);
                         let gov = &preds[p];
                         request = self.request_noun(gov.chunk + 1, c);
-                        if let Some(r) = &request {
-                            // the one asked acts, else the one who answers the request
-                            subject = r.to.or(gov.subject);
-                        }
                         // the controller is the governing verb's object, right before the
                         // infinitive ("urged Iran to", "called on Iran to"); a noun phrase
                         // further on is no controller ("sent inspectors to Iran to
@@ -331,9 +327,13 @@ impl<'a> ClauseAnalyzer<'a> {
                             }
                             k == first && first <= gov.chunk + 2
                         });
-                        subject = match between {
-                            _ if request.is_some() => subject,
-                            Some(a) if !SUBJECT_CONTROL.contains(&gov.lemma.as_str()) && self.args[a].has_actor() => {
+                        subject = match (&request, between) {
+                            // after a noun of asking the one asked acts, else the one who
+                            // answers the request
+                            (Some(r), _) => r.to.or(gov.subject),
+                            (None, Some(a))
+                                if !SUBJECT_CONTROL.contains(&gov.lemma.as_str()) && self.args[a].has_actor() =>
+                            {
                                 Some(a)
                             }
                             _ => gov.subject,
